@@ -1,0 +1,1 @@
+# Whole-system ctest entries owned by each area; one include per area.

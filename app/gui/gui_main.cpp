@@ -11,8 +11,8 @@ namespace tide::gui {
 int runGui(int argc, char** argv) {
   QApplication application(argc, argv);
   QApplication::setApplicationName("Tide");
-  QApplication::setApplicationVersion(QString::fromUtf8(core::versionString().data(),
-                                                        core::versionString().size()));
+  QApplication::setApplicationVersion(
+      QString::fromUtf8(core::versionString().data(), core::versionString().size()));
   QStringList files = QApplication::arguments().mid(1);
   if (files.isEmpty()) files << QString();
   // Windows delete themselves on close; the application ends with the last.

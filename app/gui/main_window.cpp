@@ -34,12 +34,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), editor_(new QsciS
   editor_->setIndentationsUseTabs(false);
   editor_->setIndentationWidth(4);
   editor_->setTabWidth(4);
+  // Grow the horizontal scroll range with the longest line seen instead of
+  // Scintilla's fixed 2000 pixels, so short files show no scroll bar.
+  editor_->SendScintilla(QsciScintillaBase::SCI_SETSCROLLWIDTH, 1);
+  editor_->SendScintilla(QsciScintillaBase::SCI_SETSCROLLWIDTHTRACKING, 1);
   setCentralWidget(editor_);
 
   cursorLabel_ = new QLabel(this);
   statusBar()->addPermanentWidget(cursorLabel_);
-  connect(editor_, &QsciScintilla::cursorPositionChanged, this,
-          &MainWindow::updateCursorPosition);
+  connect(editor_, &QsciScintilla::cursorPositionChanged, this, &MainWindow::updateCursorPosition);
   connect(editor_, &QsciScintilla::modificationChanged, this, &QWidget::setWindowModified);
   updateCursorPosition(0, 0);
 
@@ -130,9 +133,9 @@ void MainWindow::reportError(const QString& message) {
 
 SaveChoice MainWindow::askToSave() {
   if (savePrompt_) return savePrompt_();
-  const auto answer = QMessageBox::warning(
-      this, tr("Tide"), tr("The buffer has unsaved changes. Save them?"),
-      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+  const auto answer =
+      QMessageBox::warning(this, tr("Tide"), tr("The buffer has unsaved changes. Save them?"),
+                           QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
   if (answer == QMessageBox::Save) return SaveChoice::Save;
   if (answer == QMessageBox::Discard) return SaveChoice::Discard;
   return SaveChoice::Cancel;
@@ -141,12 +144,9 @@ SaveChoice MainWindow::askToSave() {
 bool MainWindow::maybeSave() {
   if (!editor_->isModified()) return true;
   switch (askToSave()) {
-    case SaveChoice::Save:
-      return save();
-    case SaveChoice::Discard:
-      return true;
-    case SaveChoice::Cancel:
-      break;
+    case SaveChoice::Save: return save();
+    case SaveChoice::Discard: return true;
+    case SaveChoice::Cancel: break;
   }
   return false;
 }

@@ -12,9 +12,8 @@ namespace tide::gui {
 namespace {
 
 constexpr std::array<std::string_view, 20> kKeywords = {
-    "fn",  "extern", "struct", "let",      "var",    "const", "if",
-    "else", "while", "loop",   "for",      "in",     "break", "continue",
-    "return", "as",  "true",   "false",    "null",   "void"};
+    "fn",  "extern", "struct", "let",      "var",    "const", "if",   "else",  "while", "loop",
+    "for", "in",     "break",  "continue", "return", "as",    "true", "false", "null",  "void"};
 constexpr std::array<std::string_view, 10> kTypes = {"i8",  "i16", "i32", "i64", "u8",
                                                      "u16", "u32", "u64", "f64", "bool"};
 
@@ -75,16 +74,23 @@ std::vector<StyledRun> styleToy(std::string_view text, bool* blockCommentOpen) {
       addRun(quotedLength(text, i), c == '"' ? ToyLexer::String : ToyLexer::Character);
     } else if (std::isdigit(static_cast<unsigned char>(c))) {
       std::size_t j = i;
-      while (j < text.size() && (isIdentifierByte(text[j]) || text[j] == '.')) ++j;
+      // A '.' belongs to the number only when a digit follows: `0..10` is a range.
+      while (j < text.size() &&
+             (isIdentifierByte(text[j]) || (text[j] == '.' && j + 1 < text.size() &&
+                                            std::isdigit(static_cast<unsigned char>(text[j + 1])))))
+        ++j;
       addRun(j - i, ToyLexer::Number);
     } else if (c == '@' || isIdentifierByte(c)) {
       std::size_t j = i + 1;
       while (j < text.size() && isIdentifierByte(text[j])) ++j;
       const std::string_view word = text.substr(i, j - i);
       ToyLexer::Style style = ToyLexer::Default;
-      if (c == '@') style = ToyLexer::Intrinsic;
-      else if (contains(kKeywords, word)) style = ToyLexer::Keyword;
-      else if (contains(kTypes, word)) style = ToyLexer::Type;
+      if (c == '@')
+        style = ToyLexer::Intrinsic;
+      else if (contains(kKeywords, word))
+        style = ToyLexer::Keyword;
+      else if (contains(kTypes, word))
+        style = ToyLexer::Type;
       addRun(j - i, style);
     } else {
       addRun(1, ToyLexer::Default);
@@ -142,7 +148,8 @@ void ToyLexer::styleText(int start, int end) {
   const int lastLine = static_cast<int>(send(QsciScintillaBase::SCI_LINEFROMPOSITION, end));
   bool inBlockComment =
       firstLine > 0 && send(QsciScintillaBase::SCI_GETLINESTATE, firstLine - 1) != 0;
-  const int firstPosition = static_cast<int>(send(QsciScintillaBase::SCI_POSITIONFROMLINE, firstLine));
+  const int firstPosition =
+      static_cast<int>(send(QsciScintillaBase::SCI_POSITIONFROMLINE, firstLine));
   startStyling(firstPosition);
   for (int line = firstLine; line <= lastLine; ++line) {
     const int from = static_cast<int>(send(QsciScintillaBase::SCI_POSITIONFROMLINE, line));

@@ -2,9 +2,9 @@
 // without a display.
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
 #include <cstdio>
 #include <string>
-#include <sys/wait.h>
 
 namespace {
 
@@ -15,9 +15,8 @@ struct Outcome {
 
 Outcome runTide(const std::string& arguments) {
   // An empty DISPLAY and no platform override prove the commands need no display.
-  const std::string command =
-      "env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM " + std::string(TIDE_BIN_DIR) +
-      "/tide " + arguments + " 2>&1";
+  const std::string command = "env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM " +
+                              std::string(TIDE_BIN_DIR) + "/tide " + arguments + " 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   REQUIRE(pipe != nullptr);
   std::string output;

@@ -89,7 +89,10 @@ TEST_CASE("closing a modified buffer asks first and Cancel keeps it open", "[gui
   int asked = 0;
 
   SECTION("Cancel") {
-    window.setSavePrompt([&] { ++asked; return SaveChoice::Cancel; });
+    window.setSavePrompt([&] {
+      ++asked;
+      return SaveChoice::Cancel;
+    });
     window.show();
     CHECK_FALSE(window.close());
     CHECK(asked == 1);
@@ -97,14 +100,20 @@ TEST_CASE("closing a modified buffer asks first and Cancel keeps it open", "[gui
     CHECK(readAll(path) == "original\n");
   }
   SECTION("Save") {
-    window.setSavePrompt([&] { ++asked; return SaveChoice::Save; });
+    window.setSavePrompt([&] {
+      ++asked;
+      return SaveChoice::Save;
+    });
     window.show();
     CHECK(window.close());
     CHECK(asked == 1);
     CHECK(readAll(path) == "original\nmore\n");
   }
   SECTION("Discard") {
-    window.setSavePrompt([&] { ++asked; return SaveChoice::Discard; });
+    window.setSavePrompt([&] {
+      ++asked;
+      return SaveChoice::Discard;
+    });
     window.show();
     CHECK(window.close());
     CHECK(readAll(path) == "original\n");
@@ -115,7 +124,10 @@ TEST_CASE("an unmodified buffer closes without asking", "[gui]") {
   application();
   MainWindow window;
   int asked = 0;
-  window.setSavePrompt([&] { ++asked; return SaveChoice::Cancel; });
+  window.setSavePrompt([&] {
+    ++asked;
+    return SaveChoice::Cancel;
+  });
   window.show();
   CHECK(window.close());
   CHECK(asked == 0);

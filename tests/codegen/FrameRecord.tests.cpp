@@ -55,7 +55,9 @@ TEST_CASE("a well-formed chain walks to its end", "[unwind]") {
 TEST_CASE("garbage links stop the walk with a reason", "[unwind]") {
   FakeMemory memory;
   FrameStep s;
-  SECTION("misaligned frame pointer") { CHECK(step(memory, 0x1008, &s) == FrameStepResult::Misaligned); }
+  SECTION("misaligned frame pointer") {
+    CHECK(step(memory, 0x1008, &s) == FrameStepResult::Misaligned);
+  }
   SECTION("unreadable record") { CHECK(step(memory, 0x2000, &s) == FrameStepResult::Unreadable); }
   SECTION("a loop") {
     memory.frame(0x1000, 0x1000, 0xaaa1);

@@ -14,8 +14,7 @@ namespace {
 const std::string kSmokeProgram = std::string(TIDE_BIN_DIR) + "/debuggee_lldb_smoke";
 }
 
-TEST_CASE("LLDB launches a program, stops at a breakpoint by name and reads a register",
-          "[lldb]") {
+TEST_CASE("LLDB launches a program, stops at a breakpoint by name and reads a register", "[lldb]") {
   LldbTarget target;
   std::string error;
   REQUIRE(target.launch(kSmokeProgram, {}, &error));

@@ -44,17 +44,13 @@ StopEvent stopEventFrom(lldb::SBProcess& process) {
   thread.GetStopDescription(text, sizeof text);
   event.description = text;
   switch (thread.GetStopReason()) {
-    case lldb::eStopReasonBreakpoint:
-      event.kind = StopEvent::Kind::Breakpoint;
-      break;
+    case lldb::eStopReasonBreakpoint: event.kind = StopEvent::Kind::Breakpoint; break;
     case lldb::eStopReasonSignal:
     case lldb::eStopReasonException:
       event.kind = StopEvent::Kind::Signal;
       event.signal = static_cast<int>(thread.GetStopReasonDataAtIndex(0));
       break;
-    default:
-      event.kind = StopEvent::Kind::StepDone;
-      break;
+    default: event.kind = StopEvent::Kind::StepDone; break;
   }
   return event;
 }
@@ -81,10 +77,11 @@ LldbTarget::~LldbTarget() {
 bool LldbTarget::launch(const std::string& executable, const std::vector<std::string>& arguments,
                         std::string* error) {
   lldb::SBError sbError;
-  state_->target = state_->debugger.CreateTarget(executable.c_str(), nullptr, nullptr,
-                                                 false, sbError);
+  state_->target =
+      state_->debugger.CreateTarget(executable.c_str(), nullptr, nullptr, false, sbError);
   if (!state_->target.IsValid()) {
-    *error = "cannot load " + executable + ": " + (sbError.GetCString() ? sbError.GetCString() : "");
+    *error =
+        "cannot load " + executable + ": " + (sbError.GetCString() ? sbError.GetCString() : "");
     return false;
   }
   std::vector<const char*> argv;
@@ -94,7 +91,8 @@ bool LldbTarget::launch(const std::string& executable, const std::vector<std::st
   info.SetLaunchFlags(lldb::eLaunchFlagStopAtEntry);
   state_->process = state_->target.Launch(info, sbError);
   if (!state_->process.IsValid() || sbError.Fail()) {
-    *error = "cannot launch " + executable + ": " + (sbError.GetCString() ? sbError.GetCString() : "");
+    *error =
+        "cannot launch " + executable + ": " + (sbError.GetCString() ? sbError.GetCString() : "");
     return false;
   }
   return true;

@@ -20,12 +20,12 @@ struct FrameStep {
 };
 
 enum class FrameStepResult {
-  Ok,            // `step` holds the caller's frame
-  NullPointer,   // fp == 0: the chain ended (outermost frame)
-  Misaligned,    // fp not 16-byte aligned: garbage link
-  Unreadable,    // the record could not be read
-  NotIncreasing, // the caller's fp is not above this one: loop or garbage
-  NullReturn,    // return address 0: the chain ended
+  Ok,             // `step` holds the caller's frame
+  NullPointer,    // fp == 0: the chain ended (outermost frame)
+  Misaligned,     // fp not 16-byte aligned: garbage link
+  Unreadable,     // the record could not be read
+  NotIncreasing,  // the caller's fp is not above this one: loop or garbage
+  NullReturn,     // return address 0: the chain ended
 };
 
 // One step of the chain from frame pointer `fp`. `stackLimit` (0 = none) is

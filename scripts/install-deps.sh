@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build git python3
   qt6-base-dev libqscintilla2-qt6-dev libgl-dev
   liblldb-19-dev lldb-19 llvm-19
-  catch2
+  catch2 libffi-dev
   xvfb xauth gdb tcc clang clang-format libclang-rt-14-dev
 )
 

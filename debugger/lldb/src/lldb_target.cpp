@@ -1,12 +1,18 @@
-// LldbTarget over the SB API. LLDB runs in synchronous mode here: a resume
-// returns once the process has stopped again, which is what a blocking
-// request/answer interface wants.
-#include "tide/debugger/lldb_target.h"
-
-#include <lldb/API/LLDB.h>
+// LldbTarget's life cycle and execution requests over the SB API. LLDB runs
+// in async mode: Continue and StepInstruction return at once and the stop
+// arrives on our listener, which target_wait.cpp reads with a timeout.
+// Breakpoints and symbols live in target_breakpoints.cpp, memory and
+// registers in target_registers.cpp.
+#include <signal.h>
+#include <unistd.h>
 
 #include <cstdlib>
-#include <mutex>
+#include <cstring>
+#include <map>
+
+#include "target_impl.h"
+
+extern char** environ;
 
 namespace tide::debugger {
 
@@ -17,141 +23,224 @@ void ensureDebugServerPath() {
 
 namespace {
 
-void initializeLldbOnce() {
-  static std::once_flag once;
-  std::call_once(once, [] {
+// One debugger for every Target of the process, never destroyed: LLDB's
+// Create/Destroy per Target leaves threads winding down while the next one
+// starts, and a debugger holds nothing of a Target's once its SBTarget is
+// deleted. Async mode: the Target's own listener receives its events.
+lldb::SBDebugger& sharedDebugger() {
+  static lldb::SBDebugger* debugger = [] {
+    // liblldb writes to lldb-server's socket and its own pipes without
+    // MSG_NOSIGNAL and expects its host to ignore SIGPIPE, as the lldb
+    // driver does; otherwise a kill racing a write ends the debugger.
+    // A host that installed its own handler keeps it.
+    struct sigaction current {};
+    if (sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL)
+      signal(SIGPIPE, SIG_IGN);
     ensureDebugServerPath();
     lldb::SBDebugger::Initialize();
-  });
+    auto* created = new lldb::SBDebugger(lldb::SBDebugger::Create(false));
+    created->SetAsync(true);
+    return created;
+  }();
+  return *debugger;
 }
 
-StopEvent stopEventFrom(lldb::SBProcess& process) {
-  StopEvent event;
-  const lldb::StateType state = process.GetState();
-  if (state == lldb::eStateExited) {
-    event.kind = StopEvent::Kind::Exited;
-    event.exitStatus = process.GetExitStatus();
-    if (const char* text = process.GetExitDescription()) event.description = text;
-    return event;
+std::string messageOf(const lldb::SBError& error) {
+  const char* text = error.GetCString();
+  return text ? text : "unknown error";
+}
+
+// Our environment with the request's entries added or replaced, as
+// NAME=value strings (LLDB inherits nothing when given a full list).
+std::vector<std::string> environmentFor(const LaunchRequest& request) {
+  std::map<std::string, std::string> entries;
+  for (char** entry = environ; entry && *entry; ++entry) {
+    const char* equals = std::strchr(*entry, '=');
+    if (equals)
+      entries[std::string(*entry, static_cast<std::size_t>(equals - *entry))] = equals + 1;
   }
-  if (state != lldb::eStateStopped) {
-    event.description = lldb::SBDebugger::StateAsCString(state);
-    return event;
-  }
-  lldb::SBThread thread = process.GetSelectedThread();
-  event.pc = thread.GetFrameAtIndex(0).GetPC();
-  char text[256] = {};
-  thread.GetStopDescription(text, sizeof text);
-  event.description = text;
-  switch (thread.GetStopReason()) {
-    case lldb::eStopReasonBreakpoint: event.kind = StopEvent::Kind::Breakpoint; break;
-    case lldb::eStopReasonSignal:
-    case lldb::eStopReasonException:
-      event.kind = StopEvent::Kind::Signal;
-      event.signal = static_cast<int>(thread.GetStopReasonDataAtIndex(0));
-      break;
-    default: event.kind = StopEvent::Kind::StepDone; break;
-  }
-  return event;
+  for (const auto& [name, value] : request.environment) entries[name] = value;
+  std::vector<std::string> result;
+  for (const auto& [name, value] : entries) result.push_back(name + "=" + value);
+  return result;
+}
+
+std::vector<const char*> pointersTo(const std::vector<std::string>& strings) {
+  std::vector<const char*> pointers;
+  for (const std::string& text : strings) pointers.push_back(text.c_str());
+  pointers.push_back(nullptr);
+  return pointers;
 }
 
 }  // namespace
 
-struct LldbTarget::State {
-  lldb::SBDebugger debugger;
-  lldb::SBTarget target;
-  lldb::SBProcess process;
-};
-
-LldbTarget::LldbTarget() : state_(std::make_unique<State>()) {
-  initializeLldbOnce();
-  state_->debugger = lldb::SBDebugger::Create(false);
-  state_->debugger.SetAsync(false);
-}
+LldbTarget::LldbTarget() : impl_(std::make_unique<Impl>()) { impl_->debugger = sharedDebugger(); }
 
 LldbTarget::~LldbTarget() {
   kill();
-  lldb::SBDebugger::Destroy(state_->debugger);
+  impl_->stdio.closeAll();
+  if (impl_->target.IsValid()) impl_->debugger.DeleteTarget(impl_->target);
 }
 
 bool LldbTarget::launch(const std::string& executable, const std::vector<std::string>& arguments,
                         std::string* error) {
+  return launch(LaunchRequest{executable, arguments, {}, {}}, error);
+}
+
+bool LldbTarget::launch(const LaunchRequest& request, std::string* error) {
+  kill();
+  Impl& impl = *impl_;
+  if (impl.target.IsValid()) impl.debugger.DeleteTarget(impl.target);
   lldb::SBError sbError;
-  state_->target =
-      state_->debugger.CreateTarget(executable.c_str(), nullptr, nullptr, false, sbError);
-  if (!state_->target.IsValid()) {
-    *error =
-        "cannot load " + executable + ": " + (sbError.GetCString() ? sbError.GetCString() : "");
+  impl.target =
+      impl.debugger.CreateTarget(request.executable.c_str(), nullptr, nullptr, false, sbError);
+  if (!impl.target.IsValid()) {
+    *error = "cannot load " + request.executable + ": " + messageOf(sbError);
     return false;
   }
-  std::vector<const char*> argv;
-  for (const std::string& argument : arguments) argv.push_back(argument.c_str());
-  argv.push_back(nullptr);
+  if (!impl.stdio.create(error)) return false;
+
+  std::vector<const char*> argv = pointersTo(request.arguments);
+  const std::vector<std::string> environment = environmentFor(request);
+  std::vector<const char*> envp = pointersTo(environment);
   lldb::SBLaunchInfo info(argv.data());
-  info.SetLaunchFlags(lldb::eLaunchFlagStopAtEntry);
-  state_->process = state_->target.Launch(info, sbError);
-  if (!state_->process.IsValid() || sbError.Fail()) {
-    *error =
-        "cannot launch " + executable + ": " + (sbError.GetCString() ? sbError.GetCString() : "");
+  info.SetEnvironmentEntries(envp.data(), false);
+  if (!request.workingDirectory.empty()) info.SetWorkingDirectory(request.workingDirectory.c_str());
+  info.SetLaunchFlags(info.GetLaunchFlags() | lldb::eLaunchFlagStopAtEntry);
+  info.AddOpenFileAction(STDIN_FILENO, impl.stdio.stdinPath().c_str(), true, false);
+  info.AddOpenFileAction(STDOUT_FILENO, impl.stdio.stdoutPath().c_str(), false, true);
+  info.AddOpenFileAction(STDERR_FILENO, impl.stdio.stderrPath().c_str(), false, true);
+  info.SetListener(impl.listener);
+
+  lldb::SBProcess process = impl.target.Launch(info, sbError);
+  {
+    std::lock_guard lock(impl.processMutex);
+    impl.process = process;
+  }
+  if (!process.IsValid() || sbError.Fail()) {
+    *error = "cannot launch " + request.executable + ": " + messageOf(sbError);
+    kill();
+    impl.stdio.closeAll();
+    return false;
+  }
+  impl.processId = static_cast<std::int64_t>(process.GetProcessID());
+  impl.deliveredSignal.reset();
+  // Async launch re-broadcasts the stop at the entry point; take it so that
+  // the first wait reports what happens after the first resume.
+  impl.state = State::Running;
+  const TargetEvents first = waitForStop(std::chrono::seconds(30));
+  const TargetEvent* stop = lastStopOrExit(first);
+  if (!stop || std::holds_alternative<ExitEvent>(*stop)) {
+    *error = "the program did not stop at its entry point" +
+             (stop ? ": " + describeEvent(*stop) : std::string());
+    kill();
+    return false;
+  }
+  impl.stdio.afterLaunch();
+  return true;
+}
+
+LldbTarget::State LldbTarget::state() const { return impl_->state; }
+
+bool LldbTarget::isAlive() const {
+  const State state = impl_->state;
+  return state == State::Stopped || state == State::Running;
+}
+
+std::optional<std::int64_t> LldbTarget::processId() const { return impl_->processId; }
+
+const std::string& LldbTarget::lastError() const { return impl_->lastError; }
+
+bool LldbTarget::resume() {
+  Impl& impl = *impl_;
+  if (impl.state != State::Stopped) {
+    impl.lastError = "resume: the program is not stopped";
+    return false;
+  }
+  // Running before Continue, so an interrupt from another thread that
+  // comes as soon as the program runs is not refused.
+  impl.stepping = false;
+  impl.interrupting = false;
+  impl.state = State::Running;
+  const lldb::SBError error = impl.process.Continue();
+  if (error.Fail()) {
+    impl.state = State::Stopped;
+    impl.lastError = "resume: " + messageOf(error);
     return false;
   }
   return true;
 }
 
-std::optional<int> LldbTarget::setBreakpointByName(const std::string& function) {
-  lldb::SBBreakpoint breakpoint = state_->target.BreakpointCreateByName(function.c_str());
-  if (!breakpoint.IsValid() || breakpoint.GetNumLocations() == 0) {
-    if (breakpoint.IsValid()) state_->target.BreakpointDelete(breakpoint.GetID());
-    return std::nullopt;
+bool LldbTarget::stepInstruction() {
+  Impl& impl = *impl_;
+  if (impl.state != State::Stopped) {
+    impl.lastError = "step: the program is not stopped";
+    return false;
   }
-  return breakpoint.GetID();
-}
-
-std::optional<int> LldbTarget::setBreakpointAtAddress(std::uint64_t address) {
-  lldb::SBBreakpoint breakpoint = state_->target.BreakpointCreateByAddress(address);
-  if (!breakpoint.IsValid()) return std::nullopt;
-  return breakpoint.GetID();
-}
-
-bool LldbTarget::clearBreakpoint(int id) { return state_->target.BreakpointDelete(id); }
-
-StopEvent LldbTarget::resume() {
-  if (!isAlive()) return StopEvent{StopEvent::Kind::Error, 0, 0, 0, "no process"};
-  lldb::SBError error = state_->process.Continue();
-  if (error.Fail()) return StopEvent{StopEvent::Kind::Error, 0, 0, 0, error.GetCString()};
-  return stopEventFrom(state_->process);
-}
-
-StopEvent LldbTarget::stepInstruction() {
-  if (!isAlive()) return StopEvent{StopEvent::Kind::Error, 0, 0, 0, "no process"};
-  state_->process.GetSelectedThread().StepInstruction(false);
-  return stopEventFrom(state_->process);
-}
-
-std::optional<std::uint64_t> LldbTarget::readRegister(const std::string& name) {
-  if (!isAlive()) return std::nullopt;
-  lldb::SBFrame frame = state_->process.GetSelectedThread().GetFrameAtIndex(0);
-  lldb::SBValue value = frame.FindRegister(name.c_str());
-  if (!value.IsValid()) return std::nullopt;
+  lldb::SBThread thread = stoppedThread(impl.process);
+  if (!thread.IsValid()) {
+    impl.lastError = "step: no thread";
+    return false;
+  }
+  impl.stepping = true;
+  impl.interrupting = false;
+  impl.state = State::Running;
   lldb::SBError error;
-  const std::uint64_t result = value.GetValueAsUnsigned(error, 0);
-  if (error.Fail()) return std::nullopt;
-  return result;
+  thread.StepInstruction(false, error);
+  if (error.Fail()) {
+    impl.state = State::Stopped;
+    impl.lastError = "step: " + messageOf(error);
+    return false;
+  }
+  return true;
+}
+
+bool LldbTarget::interrupt() {
+  lldb::SBProcess process;
+  {
+    std::lock_guard lock(impl_->processMutex);
+    process = impl_->process;
+  }
+  if (impl_->state != State::Running || !process.IsValid()) return false;
+  impl_->interrupting = true;
+  // Halts and waits (bounded by LLDB's interrupt timeout) for the stop,
+  // which LLDB then re-broadcasts to our listener for the owner's wait.
+  return process.Stop().Success();
 }
 
 bool LldbTarget::kill() {
-  if (!state_->process.IsValid()) return false;
+  Impl& impl = *impl_;
+  if (!impl.process.IsValid()) return false;
   const bool wasAlive = isAlive();
-  state_->process.Kill();
-  state_->process.Clear();
+  if (wasAlive) {
+    // Halt a running program first and take its stop: LLDB's Destroy of a
+    // process that is still resuming (say, past the dynamic loader's
+    // breakpoint) races its own threads.
+    if (impl.state == State::Running) {
+      interrupt();
+      waitForStop(std::chrono::seconds(5));
+    }
+    // Destroy kills and waits for lldb-server to report the process reaped.
+    impl.process.Kill();
+    if (impl.state != State::Exited) waitForStop(std::chrono::seconds(5));
+  }
+  lldb::SBEvent event;
+  while (impl.listener.GetNextEvent(event)) {
+  }
+  impl.state = State::Exited;
+  std::lock_guard lock(impl.processMutex);
+  impl.process.Clear();
   return wasAlive;
 }
 
-bool LldbTarget::isAlive() const {
-  if (!state_->process.IsValid()) return false;
-  const lldb::StateType state = state_->process.GetState();
-  return state != lldb::eStateExited && state != lldb::eStateDetached &&
-         state != lldb::eStateInvalid && state != lldb::eStateUnloaded;
+bool LldbTarget::writeStdin(std::string_view bytes) {
+  if (!impl_->stdio.writeStdin(bytes)) {
+    impl_->lastError = "stdin: the program does not read";
+    return false;
+  }
+  return true;
 }
+
+void LldbTarget::closeStdin() { impl_->stdio.closeStdin(); }
 
 }  // namespace tide::debugger

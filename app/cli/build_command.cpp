@@ -1,0 +1,122 @@
+// `tide build [-c] FILE.toy... -o OUT [-O0|-O1] [-g0]`: the AOT path. Compiles
+// the files as one program (core), generates an ELF relocatable object
+// (codegen) and either writes it (-c) or links it with the system `cc`
+// (plus -lm, since Toy externs resolve against the C and math libraries).
+// The linker runs through fork/exec, not a shell, so paths need no quoting.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "tide/codegen/object.h"
+#include "tide/core/compile.h"
+
+namespace tide::cli {
+
+namespace {
+
+struct BuildRequest {
+  std::vector<std::string> sources;
+  std::string output;
+  bool objectOnly = false;
+  bool debugInfo = true;
+  int optimizationLevel = 0;
+};
+
+bool parseBuildArguments(std::span<const std::string> arguments, BuildRequest& request) {
+  for (std::size_t i = 0; i < arguments.size(); ++i) {
+    const std::string& argument = arguments[i];
+    if (argument == "-c") {
+      request.objectOnly = true;
+    } else if (argument == "-o" && i + 1 < arguments.size()) {
+      request.output = arguments[++i];
+    } else if (argument == "-O0" || argument == "-O1") {
+      request.optimizationLevel = argument[2] - '0';
+    } else if (argument == "-g0") {
+      request.debugInfo = false;
+    } else if (argument == "-g") {
+      request.debugInfo = true;
+    } else if (!argument.empty() && argument[0] == '-') {
+      std::fprintf(stderr, "tide build: unknown option '%s'\n", argument.c_str());
+      return false;
+    } else {
+      request.sources.push_back(argument);
+    }
+  }
+  return !request.sources.empty() && !request.output.empty();
+}
+
+bool writeFile(const std::string& path, const std::vector<std::uint8_t>& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(reinterpret_cast<const char*>(bytes.data()),
+            static_cast<std::streamsize>(bytes.size()));
+  return static_cast<bool>(out);
+}
+
+// Runs argv[0] from PATH and returns its exit status (127 if it could not start).
+int runProgram(const std::vector<std::string>& argv) {
+  std::vector<char*> raw;
+  for (const std::string& argument : argv) raw.push_back(const_cast<char*>(argument.c_str()));
+  raw.push_back(nullptr);
+  const pid_t child = fork();
+  if (child < 0) return 127;
+  if (child == 0) {
+    execvp(raw[0], raw.data());
+    _exit(127);
+  }
+  int status = 0;
+  if (waitpid(child, &status, 0) < 0) return 127;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+std::string temporaryObjectPath() {
+  const char* directory = std::getenv("TMPDIR");
+  std::string pattern =
+      std::string(directory && *directory ? directory : "/tmp") + "/tide-build-XXXXXX.o";
+  const int descriptor = mkstemps(pattern.data(), 2);
+  if (descriptor < 0) return {};
+  close(descriptor);
+  return pattern;
+}
+
+}  // namespace
+
+int runBuild(std::span<const std::string> arguments) {
+  BuildRequest request;
+  if (!parseBuildArguments(arguments, request)) {
+    std::fprintf(stderr, "usage: tide build [-c] FILE.toy... -o OUTPUT [-O0|-O1] [-g0]\n");
+    return 2;
+  }
+  core::CompileResult compiled = core::compileFiles(request.sources);
+  const std::string diagnostics = core::formatDiagnostics(compiled);
+  std::fwrite(diagnostics.data(), 1, diagnostics.size(), stderr);
+  if (!compiled.ok()) return 1;
+
+  codegen::CodegenOptions options;
+  options.debugInfo = request.debugInfo;
+  options.optimizationLevel = request.optimizationLevel;
+  const codegen::ObjectFile object = codegen::compileToObject(*compiled.module, options);
+  for (const std::string& problem : object.problems)
+    std::fprintf(stderr, "tide build: %s\n", problem.c_str());
+
+  const std::string objectPath = request.objectOnly ? request.output : temporaryObjectPath();
+  if (objectPath.empty() || !writeFile(objectPath, object.bytes)) {
+    std::fprintf(stderr, "tide build: cannot write '%s'\n", objectPath.c_str());
+    return 1;
+  }
+  if (request.objectOnly) return 0;
+  const int linkStatus = runProgram({"cc", "-o", request.output, objectPath, "-lm"});
+  std::remove(objectPath.c_str());
+  if (linkStatus != 0) {
+    std::fprintf(stderr, "tide build: the linker (cc) failed with status %d\n", linkStatus);
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace tide::cli

@@ -1,0 +1,58 @@
+"""Shared helpers for Tide's benchmarks: locating tools, timing commands
+(median of several runs, wall clock) and printing ratio tables.
+
+Every benchmark measures Tide and its peer (gcc, tcc, clang, gdb) in the same
+run on the same machine and reports ratios; absolute numbers are context.
+"""
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED_BENCH = os.path.join(os.path.dirname(ROOT), "shared", "bench")
+
+
+def tide_binary():
+    for preset in ("release", "debug"):
+        path = os.path.join(ROOT, "build", preset, "bin", "tide")
+        if os.path.exists(path):
+            return path
+    sys.exit("bench: no tide binary; build the release preset first")
+
+
+def have(tool):
+    return shutil.which(tool) is not None
+
+
+def run(cmd, **kwargs):
+    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
+
+
+def timed(cmd, runs=3, **kwargs):
+    """Median wall-clock seconds of `runs` runs and the last CompletedProcess."""
+    times, proc = [], None
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = run(cmd, **kwargs)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), proc
+
+
+def geomean(values):
+    values = [v for v in values if v > 0]
+    if not values:
+        return float("nan")
+    product = 1.0
+    for v in values:
+        product *= v
+    return product ** (1.0 / len(values))
+
+
+def table(header, rows):
+    widths = [max(len(str(r[i])) for r in [header] + rows) for i in range(len(header))]
+    for row in [header] + rows:
+        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths)))

@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Front-end compile speed: `tide check` (read + lex + parse + check + lower)
+on the output of /work/shared/bench/gen_lines.py, against `tcc -c` and
+`gcc -O0 -c` on its C twin. Median of several runs, wall clock and CPU time
+(the machine is shared, so CPU time is the steadier number).
+
+    python3 bench/frontend_speed.py --tide build/release/bin/tide [--n 5000] [--runs 3]
+"""
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+GEN_LINES = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "shared", "bench", "gen_lines.py")
+
+
+def timed(command):
+    """Runs command; returns (wall seconds, child CPU seconds)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{result.stderr.decode(errors='replace')[:2000]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def median_of(command, runs):
+    samples = [timed(command) for _ in range(runs)]
+    return statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tide", required=True, help="the tide executable")
+    parser.add_argument("--n", type=int, default=5000, help="gen_lines.py function count")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as work:
+        subprocess.run([sys.executable, GEN_LINES, str(args.n), "--out", work, "--name", "lines"],
+                       check=True, stdout=subprocess.DEVNULL)
+        toy = os.path.join(work, "lines.toy")
+        c = os.path.join(work, "lines.c")
+        with open(toy) as f:
+            lines = sum(1 for _ in f)
+        rows = [("tide check", [args.tide, "check", toy])]
+        if shutil.which("tcc"):
+            rows.append(("tcc -c", ["tcc", "-c", c, "-o", os.path.join(work, "t.o")]))
+        rows.append(("gcc -O0 -c", ["gcc", "-O0", "-fwrapv", "-c", c, "-o", os.path.join(work, "g.o")]))
+        results = {name: median_of(command, args.runs) for name, command in rows}
+        print(f"{lines} lines of Toy (gen_lines.py {args.n})")
+        for name, (wall, cpu) in results.items():
+            print(f"  {name:12s} wall {wall:7.3f} s  cpu {cpu:7.3f} s  {lines / max(cpu, 1e-9):12,.0f} lines/s (cpu)")
+        tide_cpu = results["tide check"][1]
+        for name, (_, cpu) in results.items():
+            if name != "tide check":
+                print(f"  tide / {name}: {tide_cpu / cpu:.2f}x cpu time")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+// DWARF 5 for one compile unit, described as plain data by the code
+// generator and written into an ElfObject as .debug_info, .debug_abbrev,
+// .debug_str, .debug_line, .debug_line_str, .debug_aranges and .debug_frame,
+// with their relocations (R_X86_64_64 for addresses, R_X86_64_32 for section
+// offsets; each also stores its addend in place, see elf_writer.h).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "tide/codegen/elf_writer.h"
+#include "tide/core/ir.h"
+
+namespace tide::codegen {
+
+// A parameter or local living in the frame at [rbp + frameOffset].
+struct DebugVariable {
+  std::string name;
+  ir::TypeId type = ir::kNoType;
+  std::int32_t frameOffset = 0;
+  std::uint32_t file = 0;  // index into DebugCompileUnit::files
+  std::uint32_t line = 0;
+};
+
+// A lexical block: the variables declared in one Toy block, visible over
+// [lowPc, highPc) (offsets in .text).
+struct DebugScope {
+  std::uint64_t lowPc = 0;
+  std::uint64_t highPc = 0;
+  std::vector<DebugVariable> variables;
+  std::vector<DebugScope> children;
+};
+
+struct DebugFunction {
+  std::string name;
+  bool external = false;
+  std::uint64_t lowPc = 0;   // .text offset of `push rbp`
+  std::uint64_t highPc = 0;  // one past the last byte
+  // .text offset of the `leave` of the single epilogue (the CFA rule changes
+  // back to rsp+8 after it).
+  std::uint64_t epilogueOffset = 0;
+  std::uint32_t file = 0;
+  std::uint32_t line = 0;
+  ir::TypeId result = ir::TypeTable::kVoid;
+  std::vector<DebugVariable> parameters;
+  DebugScope body;  // body.variables are function-level locals
+};
+
+struct DebugLineRow {
+  std::uint64_t address = 0;  // .text offset, non-decreasing
+  std::uint32_t file = 0;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  bool isStatement = true;
+  bool prologueEnd = false;
+};
+
+struct DebugGlobal {
+  std::string name;
+  ir::TypeId type = ir::kNoType;
+  int section = -1;  // ElfObject section index (.data/.bss/.rodata)
+  std::uint64_t offset = 0;
+  std::uint32_t file = 0;
+  std::uint32_t line = 0;
+};
+
+struct DebugCompileUnit {
+  std::string producer;
+  std::string compilationDirectory;
+  std::vector<std::string> files;  // source file names; files[0] names the unit
+  std::uint64_t textSize = 0;
+  std::vector<DebugFunction> functions;
+  std::vector<DebugLineRow> lines;
+  std::vector<DebugGlobal> globals;
+};
+
+// Adds the debug sections to `object`; `textSection` is the index of .text.
+void appendDwarf(const DebugCompileUnit& unit, const ir::TypeTable& types, int textSection,
+                 ElfObject& object);
+
+}  // namespace tide::codegen

@@ -1,0 +1,610 @@
+// DWARF 5 writer. .debug_info is built as a tree of DIEs first, then laid
+// out (abbreviation codes deduplicated by tag/children/attribute forms, each
+// DIE's CU-relative offset computed from the sizes of its forms) and only
+// then written, so DW_FORM_ref4 values are known when bytes are produced.
+// Frame base is DW_OP_breg6 0 (rbp): every Toy function keeps rbp as its
+// frame pointer (spec §9), so a variable's DW_OP_fbreg is its rbp offset.
+#include "tide/codegen/dwarf_writer.h"
+
+#include <elf.h>
+
+#include <map>
+#include <tuple>
+
+#include "dwarf_bytes.h"
+#include "tide/codegen/dwarf_constants.h"
+
+namespace tide::codegen {
+
+using namespace dwarf;
+
+namespace {
+
+struct Attribute {
+  std::uint16_t name = 0;
+  std::uint16_t form = 0;
+  std::uint64_t value = 0;          // constants, string offsets, addresses, die index
+  std::vector<std::uint8_t> block;  // exprloc
+  int relocationSection = -1;       // addresses and string offsets
+  int blockRelocationAt = -1;       // DW_OP_addr operand inside `block`
+};
+
+struct Die {
+  std::uint16_t tag = 0;
+  std::vector<Attribute> attributes;
+  std::vector<int> children;
+  std::uint32_t offset = 0;  // CU-relative, set by layout
+  std::uint32_t abbrev = 0;
+};
+
+struct Sections {
+  int text, info, abbrev, str, line, lineStr, aranges, frame;
+};
+
+class StringPool {
+ public:
+  std::uint32_t add(const std::string& text) {
+    auto [it, inserted] = offsets_.emplace(text, static_cast<std::uint32_t>(writer.size()));
+    if (inserted) writer.cstring(text);
+    return it->second;
+  }
+  ByteWriter writer;
+
+ private:
+  std::map<std::string, std::uint32_t> offsets_;
+};
+
+class InfoBuilder {
+ public:
+  InfoBuilder(const ir::TypeTable& types, const Sections& sections)
+      : types_(types), sections_(sections) {}
+
+  int addDie(std::uint16_t tag, int parent) {
+    dies_.push_back(Die{tag, {}, {}, 0, 0});
+    const int index = static_cast<int>(dies_.size() - 1);
+    if (parent >= 0) dies_[static_cast<std::size_t>(parent)].children.push_back(index);
+    return index;
+  }
+  Die& die(int index) { return dies_[static_cast<std::size_t>(index)]; }
+  void constant(int die, std::uint16_t name, std::uint16_t form, std::uint64_t value) {
+    this->die(die).attributes.push_back({name, form, value, {}, -1, -1});
+  }
+  void string(int die, std::uint16_t name, const std::string& text) {
+    this->die(die).attributes.push_back(
+        {name, DW_FORM_strp, strings.add(text), {}, sections_.str, -1});
+  }
+  void address(int die, std::uint16_t name, std::uint64_t textOffset) {
+    this->die(die).attributes.push_back({name, DW_FORM_addr, textOffset, {}, sections_.text, -1});
+  }
+  void reference(int die, std::uint16_t name, int target) {
+    this->die(die).attributes.push_back(
+        {name, DW_FORM_ref4, static_cast<std::uint64_t>(target), {}, -1, -1});
+  }
+  void expression(int die, std::uint16_t name, std::vector<std::uint8_t> block,
+                  int relocationSection = -1, int relocationAt = -1) {
+    this->die(die).attributes.push_back(
+        {name, DW_FORM_exprloc, 0, std::move(block), relocationSection, relocationAt});
+  }
+
+  // The DIE describing `type`, made on first use. Void has none (-1).
+  int typeDie(ir::TypeId type);
+
+  std::vector<std::uint8_t> write(ElfSection& info, ElfSection& abbrev);
+  StringPool strings;
+  int unit = -1;
+
+ private:
+  int makeTypeDie(ir::TypeId type);
+  void layout(int index, std::uint32_t& offset);
+  void writeDie(int index, ByteWriter& out, ElfSection& info);
+
+  const ir::TypeTable& types_;
+  const Sections& sections_;
+  std::vector<Die> dies_;
+  std::map<ir::TypeId, int> typeDies_;
+  std::map<std::vector<std::uint32_t>, std::uint32_t> abbrevCodes_;
+  ByteWriter abbrevBytes_;
+};
+
+int InfoBuilder::typeDie(ir::TypeId type) {
+  if (type == ir::kNoType || type == ir::TypeTable::kVoid || type >= types_.count()) return -1;
+  const auto found = typeDies_.find(type);
+  if (found != typeDies_.end()) return found->second;
+  return makeTypeDie(type);
+}
+
+int InfoBuilder::makeTypeDie(ir::TypeId id) {
+  const ir::Type& type = types_.get(id);
+  using TK = ir::TypeKind;
+  auto baseType = [&](const char* name, std::uint8_t encoding) {
+    const int die = addDie(DW_TAG_base_type, unit);
+    typeDies_[id] = die;
+    string(die, DW_AT_name, name);
+    constant(die, DW_AT_encoding, DW_FORM_data1, encoding);
+    constant(die, DW_AT_byte_size, DW_FORM_data1, type.size);
+    return die;
+  };
+  switch (type.kind) {
+    case TK::Bool: return baseType("bool", DW_ATE_boolean);
+    case TK::I8: return baseType("i8", DW_ATE_signed);
+    case TK::I16: return baseType("i16", DW_ATE_signed);
+    case TK::I32: return baseType("i32", DW_ATE_signed);
+    case TK::I64: return baseType("i64", DW_ATE_signed);
+    case TK::U8: return baseType("u8", DW_ATE_unsigned_char);  // so *u8 shows as a string
+    case TK::U16: return baseType("u16", DW_ATE_unsigned);
+    case TK::U32: return baseType("u32", DW_ATE_unsigned);
+    case TK::U64: return baseType("u64", DW_ATE_unsigned);
+    case TK::F64: return baseType("f64", DW_ATE_float);
+    case TK::Void: return -1;
+    case TK::Pointer: {
+      const int die = addDie(DW_TAG_pointer_type, unit);
+      typeDies_[id] = die;
+      constant(die, DW_AT_byte_size, DW_FORM_data1, 8);
+      const int pointee = typeDie(type.element);
+      if (pointee >= 0) reference(die, DW_AT_type, pointee);
+      return die;
+    }
+    case TK::Function: {
+      // A Toy function value is a pointer to code: pointer -> subroutine type.
+      const int pointer = addDie(DW_TAG_pointer_type, unit);
+      typeDies_[id] = pointer;
+      constant(pointer, DW_AT_byte_size, DW_FORM_data1, 8);
+      const int subroutine = addDie(DW_TAG_subroutine_type, unit);
+      reference(pointer, DW_AT_type, subroutine);
+      constant(subroutine, DW_AT_prototyped, DW_FORM_flag_present, 1);
+      const int result = typeDie(type.result);
+      if (result >= 0) reference(subroutine, DW_AT_type, result);
+      const std::vector<ir::TypeId> params = type.params;
+      const bool variadic = type.variadic;
+      for (ir::TypeId param : params) {
+        const int paramType = typeDie(param);
+        const int parameter = addDie(DW_TAG_formal_parameter, subroutine);
+        if (paramType >= 0) reference(parameter, DW_AT_type, paramType);
+      }
+      if (variadic) addDie(DW_TAG_unspecified_parameters, subroutine);
+      return pointer;
+    }
+    case TK::Array: {
+      const int die = addDie(DW_TAG_array_type, unit);
+      typeDies_[id] = die;
+      const std::uint64_t count = type.count;
+      const int element = typeDie(type.element);
+      if (element >= 0) reference(die, DW_AT_type, element);
+      const int subrange = addDie(DW_TAG_subrange_type, die);
+      const int index = typeDie(ir::TypeTable::kU64);
+      reference(subrange, DW_AT_type, index);
+      constant(subrange, DW_AT_count, DW_FORM_udata, count);
+      return die;
+    }
+    case TK::Struct: {
+      const int die = addDie(DW_TAG_structure_type, unit);
+      typeDies_[id] = die;  // before the members: they may point back here
+      string(die, DW_AT_name, type.name);
+      constant(die, DW_AT_byte_size, DW_FORM_udata, type.size);
+      const std::vector<ir::StructField> fields = type.fields;
+      for (const ir::StructField& field : fields) {
+        const int fieldType = typeDie(field.type);
+        const int member = addDie(DW_TAG_member, die);
+        string(member, DW_AT_name, field.name);
+        if (fieldType >= 0) reference(member, DW_AT_type, fieldType);
+        constant(member, DW_AT_data_member_location, DW_FORM_udata, field.offset);
+      }
+      return die;
+    }
+  }
+  return -1;
+}
+
+std::size_t formSize(const Attribute& attribute) {
+  switch (attribute.form) {
+    case DW_FORM_addr:
+    case DW_FORM_data8: return 8;
+    case DW_FORM_data1: return 1;
+    case DW_FORM_data2: return 2;
+    case DW_FORM_data4:
+    case DW_FORM_strp:
+    case DW_FORM_line_strp:
+    case DW_FORM_ref4:
+    case DW_FORM_sec_offset: return 4;
+    case DW_FORM_udata: return ulebSize(attribute.value);
+    case DW_FORM_exprloc: return ulebSize(attribute.block.size()) + attribute.block.size();
+    case DW_FORM_flag_present: return 0;
+  }
+  return 0;
+}
+
+void InfoBuilder::layout(int index, std::uint32_t& offset) {
+  Die& node = die(index);
+  std::vector<std::uint32_t> signature{node.tag, node.children.empty() ? 0u : 1u};
+  for (const Attribute& attribute : node.attributes) {
+    signature.push_back(attribute.name);
+    signature.push_back(attribute.form);
+  }
+  auto [it, inserted] =
+      abbrevCodes_.emplace(signature, static_cast<std::uint32_t>(abbrevCodes_.size() + 1));
+  if (inserted) {
+    abbrevBytes_.uleb(it->second);
+    abbrevBytes_.uleb(node.tag);
+    abbrevBytes_.u8(node.children.empty() ? DW_CHILDREN_no : DW_CHILDREN_yes);
+    for (const Attribute& attribute : node.attributes) {
+      abbrevBytes_.uleb(attribute.name);
+      abbrevBytes_.uleb(attribute.form);
+    }
+    abbrevBytes_.u8(0);
+    abbrevBytes_.u8(0);
+  }
+  node.abbrev = it->second;
+  node.offset = offset;
+  offset += static_cast<std::uint32_t>(ulebSize(node.abbrev));
+  for (const Attribute& attribute : node.attributes)
+    offset += static_cast<std::uint32_t>(formSize(attribute));
+  const std::vector<int> children = node.children;
+  for (int child : children) layout(child, offset);
+  if (!children.empty()) offset += 1;  // the null entry ending the sibling chain
+}
+
+void InfoBuilder::writeDie(int index, ByteWriter& out, ElfSection& info) {
+  const Die& node = die(index);
+  out.uleb(node.abbrev);
+  for (const Attribute& attribute : node.attributes) {
+    const std::size_t at = out.size();
+    switch (attribute.form) {
+      case DW_FORM_addr:
+        info.relocations.push_back({at, R_X86_64_64,
+                                    static_cast<std::uint32_t>(attribute.relocationSection), true,
+                                    static_cast<std::int64_t>(attribute.value)});
+        out.u64(attribute.value);
+        break;
+      case DW_FORM_strp:
+        info.relocations.push_back({at, R_X86_64_32,
+                                    static_cast<std::uint32_t>(attribute.relocationSection), true,
+                                    static_cast<std::int64_t>(attribute.value)});
+        out.u32(attribute.value);
+        break;
+      case DW_FORM_data1: out.u8(attribute.value); break;
+      case DW_FORM_data2: out.u16(attribute.value); break;
+      case DW_FORM_data4:
+      case DW_FORM_sec_offset: out.u32(attribute.value); break;
+      case DW_FORM_data8: out.u64(attribute.value); break;
+      case DW_FORM_udata: out.uleb(attribute.value); break;
+      case DW_FORM_ref4: out.u32(die(static_cast<int>(attribute.value)).offset); break;
+      case DW_FORM_flag_present: break;
+      case DW_FORM_exprloc: {
+        out.uleb(attribute.block.size());
+        const std::size_t blockAt = out.size();
+        out.bytes.insert(out.bytes.end(), attribute.block.begin(), attribute.block.end());
+        if (attribute.blockRelocationAt >= 0) {
+          std::uint64_t addend = 0;
+          for (int i = 0; i < 8; ++i)
+            addend |=
+                static_cast<std::uint64_t>(
+                    attribute.block[static_cast<std::size_t>(attribute.blockRelocationAt + i)])
+                << (8 * i);
+          info.relocations.push_back(
+              {blockAt + static_cast<std::size_t>(attribute.blockRelocationAt), R_X86_64_64,
+               static_cast<std::uint32_t>(attribute.relocationSection), true,
+               static_cast<std::int64_t>(addend)});
+        }
+        break;
+      }
+    }
+  }
+  for (int child : node.children) writeDie(child, out, info);
+  if (!node.children.empty()) out.u8(0);
+}
+
+std::vector<std::uint8_t> InfoBuilder::write(ElfSection& info, ElfSection& abbrev) {
+  std::uint32_t offset = 12;  // the DWARF 5 compile unit header
+  layout(unit, offset);
+  abbrevBytes_.u8(0);
+  abbrev.bytes = abbrevBytes_.bytes;
+  ByteWriter out;
+  out.u32(offset - 4);  // unit_length excludes itself
+  out.u16(5);
+  out.u8(DW_UT_compile);
+  out.u8(8);
+  info.relocations.push_back(
+      {out.size(), R_X86_64_32, static_cast<std::uint32_t>(sections_.abbrev), true, 0});
+  out.u32(0);
+  writeDie(unit, out, info);
+  return out.bytes;
+}
+
+std::vector<std::uint8_t> frameOffsetExpression(std::int32_t offset) {
+  ByteWriter block;
+  block.u8(DW_OP_fbreg);
+  block.sleb(offset);
+  return block.bytes;
+}
+
+void addVariable(InfoBuilder& builder, std::uint16_t tag, const DebugVariable& variable,
+                 int parent) {
+  const int die = builder.addDie(tag, parent);
+  builder.string(die, DW_AT_name, variable.name);
+  builder.constant(die, DW_AT_decl_file, DW_FORM_udata, variable.file + 1);
+  builder.constant(die, DW_AT_decl_line, DW_FORM_udata, variable.line);
+  const int type = builder.typeDie(variable.type);
+  if (type >= 0) builder.reference(die, DW_AT_type, type);
+  builder.expression(die, DW_AT_location, frameOffsetExpression(variable.frameOffset));
+}
+
+void addScope(InfoBuilder& builder, const DebugScope& scope, int parent) {
+  for (const DebugVariable& variable : scope.variables)
+    addVariable(builder, DW_TAG_variable, variable, parent);
+  for (const DebugScope& child : scope.children) {
+    if (child.highPc <= child.lowPc) continue;
+    const int block = builder.addDie(DW_TAG_lexical_block, parent);
+    builder.address(block, DW_AT_low_pc, child.lowPc);
+    builder.constant(block, DW_AT_high_pc, DW_FORM_data8, child.highPc - child.lowPc);
+    addScope(builder, child, block);
+  }
+}
+
+void addFunction(InfoBuilder& builder, const DebugFunction& function) {
+  const int die = builder.addDie(DW_TAG_subprogram, builder.unit);
+  builder.string(die, DW_AT_name, function.name);
+  builder.constant(die, DW_AT_decl_file, DW_FORM_udata, function.file + 1);
+  builder.constant(die, DW_AT_decl_line, DW_FORM_udata, function.line);
+  builder.constant(die, DW_AT_prototyped, DW_FORM_flag_present, 1);
+  const int result = builder.typeDie(function.result);
+  if (result >= 0) builder.reference(die, DW_AT_type, result);
+  if (function.external) builder.constant(die, DW_AT_external, DW_FORM_flag_present, 1);
+  builder.address(die, DW_AT_low_pc, function.lowPc);
+  builder.constant(die, DW_AT_high_pc, DW_FORM_data8, function.highPc - function.lowPc);
+  builder.expression(die, DW_AT_frame_base, {DW_OP_breg6, 0});
+  for (const DebugVariable& parameter : function.parameters)
+    addVariable(builder, DW_TAG_formal_parameter, parameter, die);
+  addScope(builder, function.body, die);
+}
+
+void addGlobal(InfoBuilder& builder, const DebugGlobal& global) {
+  const int die = builder.addDie(DW_TAG_variable, builder.unit);
+  builder.string(die, DW_AT_name, global.name);
+  builder.constant(die, DW_AT_decl_file, DW_FORM_udata, global.file + 1);
+  builder.constant(die, DW_AT_decl_line, DW_FORM_udata, global.line);
+  const int type = builder.typeDie(global.type);
+  if (type >= 0) builder.reference(die, DW_AT_type, type);
+  ByteWriter block;
+  block.u8(DW_OP_addr);
+  block.u64(global.offset);
+  builder.expression(die, DW_AT_location, block.bytes, global.section, 1);
+}
+
+// .debug_line, version 5 (DWARF 5 section 6.2.4): one sequence over .text.
+std::vector<std::uint8_t> lineProgram(const DebugCompileUnit& unit, const Sections& sections,
+                                      StringPool& lineStrings, ElfSection& line) {
+  ByteWriter out;
+  out.u32(0);  // unit_length, patched
+  out.u16(5);
+  out.u8(8);  // address_size
+  out.u8(0);  // segment_selector_size
+  const std::size_t headerLengthAt = out.size();
+  out.u32(0);                             // header_length, patched
+  out.u8(1);                              // minimum_instruction_length
+  out.u8(1);                              // maximum_operations_per_instruction
+  out.u8(1);                              // default_is_stmt
+  out.u8(static_cast<std::uint8_t>(-5));  // line_base
+  out.u8(14);                             // line_range
+  out.u8(13);                             // opcode_base
+  for (int length : {0, 1, 1, 1, 1, 0, 0, 0, 1, 0, 0, 1})
+    out.u8(static_cast<std::uint64_t>(length));
+  auto lineString = [&](const std::string& text) {
+    line.relocations.push_back({out.size(), R_X86_64_32,
+                                static_cast<std::uint32_t>(sections.lineStr), true,
+                                lineStrings.add(text)});
+    out.u32(lineStrings.add(text));
+  };
+  out.u8(1);  // directory_entry_format_count
+  out.uleb(DW_LNCT_path);
+  out.uleb(DW_FORM_line_strp);
+  out.uleb(1);
+  lineString(unit.compilationDirectory);
+  out.u8(2);  // file_name_entry_format_count
+  out.uleb(DW_LNCT_path);
+  out.uleb(DW_FORM_line_strp);
+  out.uleb(DW_LNCT_directory_index);
+  out.uleb(DW_FORM_udata);
+  // Entry 0 is the primary file (DWARF 5); entries 1..n repeat every file so
+  // that file numbers are 1-based as older consumers expect.
+  out.uleb(unit.files.size() + 1);
+  lineString(unit.files.empty() ? std::string("<none>") : unit.files[0]);
+  out.uleb(0);
+  for (const std::string& file : unit.files) {
+    lineString(file);
+    out.uleb(0);
+  }
+  out.patch32(headerLengthAt, static_cast<std::uint32_t>(out.size() - headerLengthAt - 4));
+
+  out.u8(0);  // extended opcode: DW_LNE_set_address
+  out.uleb(9);
+  out.u8(DW_LNE_set_address);
+  line.relocations.push_back(
+      {out.size(), R_X86_64_64, static_cast<std::uint32_t>(sections.text), true, 0});
+  out.u64(0);
+  std::uint64_t address = 0;
+  std::int64_t lineNumber = 1;
+  std::uint32_t file = 1, column = 0;
+  bool isStatement = true;
+  for (const DebugLineRow& row : unit.lines) {
+    if (row.address > address) {
+      out.u8(DW_LNS_advance_pc);
+      out.uleb(row.address - address);
+      address = row.address;
+    }
+    if (row.file + 1 != file) {
+      file = row.file + 1;
+      out.u8(DW_LNS_set_file);
+      out.uleb(file);
+    }
+    if (static_cast<std::int64_t>(row.line) != lineNumber) {
+      out.u8(DW_LNS_advance_line);
+      out.sleb(static_cast<std::int64_t>(row.line) - lineNumber);
+      lineNumber = row.line;
+    }
+    if (row.column != column) {
+      column = row.column;
+      out.u8(DW_LNS_set_column);
+      out.uleb(column);
+    }
+    if (row.isStatement != isStatement) {
+      isStatement = row.isStatement;
+      out.u8(DW_LNS_negate_stmt);
+    }
+    if (row.prologueEnd) out.u8(DW_LNS_set_prologue_end);
+    out.u8(DW_LNS_copy);
+  }
+  if (unit.textSize > address) {
+    out.u8(DW_LNS_advance_pc);
+    out.uleb(unit.textSize - address);
+  }
+  out.u8(0);
+  out.uleb(1);
+  out.u8(DW_LNE_end_sequence);
+  out.patch32(0, static_cast<std::uint32_t>(out.size() - 4));
+  return out.bytes;
+}
+
+std::vector<std::uint8_t> addressRanges(const DebugCompileUnit& unit, const Sections& sections,
+                                        ElfSection& aranges) {
+  ByteWriter out;
+  out.u32(0);
+  out.u16(2);
+  aranges.relocations.push_back(
+      {out.size(), R_X86_64_32, static_cast<std::uint32_t>(sections.info), true, 0});
+  out.u32(0);  // debug_info_offset
+  out.u8(8);
+  out.u8(0);
+  out.u32(0);  // pad the 12-byte header to a multiple of 2 * address_size
+  aranges.relocations.push_back(
+      {out.size(), R_X86_64_64, static_cast<std::uint32_t>(sections.text), true, 0});
+  out.u64(0);
+  out.u64(unit.textSize);
+  out.u64(0);
+  out.u64(0);
+  out.patch32(0, static_cast<std::uint32_t>(out.size() - 4));
+  return out.bytes;
+}
+
+void padTo8(ByteWriter& out, std::size_t start) {
+  while ((out.size() - start) % 8 != 0) out.u8(DW_CFA_nop);
+}
+
+// .debug_frame (DWARF 5 section 6.4): one CIE (CFA = rsp+8, return address
+// at CFA-8) and per function an FDE for `push rbp; mov rbp, rsp` ... `leave; ret`.
+std::vector<std::uint8_t> callFrames(const DebugCompileUnit& unit, const Sections& sections,
+                                     ElfSection& frame) {
+  ByteWriter out;
+  out.u32(0);
+  out.u32(0xffffffff);  // CIE_id
+  out.u8(4);            // version
+  out.u8(0);            // augmentation ""
+  out.u8(8);            // address_size
+  out.u8(0);            // segment_selector_size
+  out.uleb(1);          // code_alignment_factor
+  out.sleb(-8);         // data_alignment_factor
+  out.uleb(kDwarfRegReturnAddress);
+  out.u8(DW_CFA_def_cfa);
+  out.uleb(kDwarfRegRsp);
+  out.uleb(8);
+  out.u8(DW_CFA_offset | kDwarfRegReturnAddress);
+  out.uleb(1);
+  padTo8(out, 4);
+  out.patch32(0, static_cast<std::uint32_t>(out.size() - 4));
+  for (const DebugFunction& function : unit.functions) {
+    const std::size_t start = out.size();
+    out.u32(0);
+    frame.relocations.push_back(
+        {out.size(), R_X86_64_32, static_cast<std::uint32_t>(sections.frame), true, 0});
+    out.u32(0);  // CIE_pointer: offset of the CIE in .debug_frame
+    frame.relocations.push_back({out.size(), R_X86_64_64, static_cast<std::uint32_t>(sections.text),
+                                 true, static_cast<std::int64_t>(function.lowPc)});
+    out.u64(function.lowPc);
+    out.u64(function.highPc - function.lowPc);
+    out.u8(DW_CFA_advance_loc | 1);  // after push rbp (1 byte)
+    out.u8(DW_CFA_def_cfa_offset);
+    out.uleb(16);
+    out.u8(DW_CFA_offset | kDwarfRegRbp);
+    out.uleb(2);
+    out.u8(DW_CFA_advance_loc | 3);  // after mov rbp, rsp (3 bytes)
+    out.u8(DW_CFA_def_cfa_register);
+    out.uleb(kDwarfRegRbp);
+    const std::uint64_t afterLeave = function.epilogueOffset + 1;
+    if (function.epilogueOffset > function.lowPc + 4 && afterLeave < function.highPc) {
+      out.u8(0x04);  // DW_CFA_advance_loc4
+      out.u32(afterLeave - (function.lowPc + 4));
+      out.u8(DW_CFA_def_cfa);
+      out.uleb(kDwarfRegRsp);
+      out.uleb(8);
+    }
+    padTo8(out, start + 4);
+    out.patch32(start, static_cast<std::uint32_t>(out.size() - start - 4));
+  }
+  return out.bytes;
+}
+
+int debugSection(ElfObject& object, const char* name) {
+  ElfSection section;
+  section.name = name;
+  section.type = SHT_PROGBITS;
+  section.align = 1;
+  return object.addSection(std::move(section));
+}
+
+}  // namespace
+
+void appendDwarf(const DebugCompileUnit& unit, const ir::TypeTable& types, int textSection,
+                 ElfObject& object) {
+  Sections sections{};
+  sections.text = textSection;
+  sections.info = debugSection(object, ".debug_info");
+  sections.abbrev = debugSection(object, ".debug_abbrev");
+  sections.str = debugSection(object, ".debug_str");
+  sections.line = debugSection(object, ".debug_line");
+  sections.lineStr = debugSection(object, ".debug_line_str");
+  sections.aranges = debugSection(object, ".debug_aranges");
+  sections.frame = debugSection(object, ".debug_frame");
+  object.sections[static_cast<std::size_t>(sections.str)].flags = SHF_MERGE | SHF_STRINGS;
+  object.sections[static_cast<std::size_t>(sections.str)].entrySize = 1;
+  object.sections[static_cast<std::size_t>(sections.lineStr)].flags = SHF_MERGE | SHF_STRINGS;
+  object.sections[static_cast<std::size_t>(sections.lineStr)].entrySize = 1;
+  object.sections[static_cast<std::size_t>(sections.frame)].align = 8;
+
+  InfoBuilder builder(types, sections);
+  builder.unit = builder.addDie(DW_TAG_compile_unit, -1);
+  builder.string(builder.unit, DW_AT_producer, unit.producer);
+  builder.constant(builder.unit, DW_AT_language, DW_FORM_data2, DW_LANG_C99);
+  builder.string(builder.unit, DW_AT_name,
+                 unit.files.empty() ? std::string("<none>") : unit.files[0]);
+  builder.string(builder.unit, DW_AT_comp_dir, unit.compilationDirectory);
+  builder.address(builder.unit, DW_AT_low_pc, 0);
+  builder.constant(builder.unit, DW_AT_high_pc, DW_FORM_data8, unit.textSize);
+  Attribute statementList{DW_AT_stmt_list, DW_FORM_sec_offset, 0, {}, -1, -1};
+  builder.die(builder.unit).attributes.push_back(statementList);
+  for (const DebugGlobal& global : unit.globals) addGlobal(builder, global);
+  for (const DebugFunction& function : unit.functions) addFunction(builder, function);
+
+  ElfSection& info = object.sections[static_cast<std::size_t>(sections.info)];
+  info.bytes = builder.write(info, object.sections[static_cast<std::size_t>(sections.abbrev)]);
+  // DW_AT_stmt_list is the only sec_offset: relocate it against .debug_line.
+  {
+    std::uint32_t at = 12 + 1;  // after the header and the unit's abbreviation code (1 byte)
+    const Die& unitDie = builder.die(builder.unit);
+    for (const Attribute& attribute : unitDie.attributes) {
+      if (attribute.name == DW_AT_stmt_list) break;
+      at += static_cast<std::uint32_t>(formSize(attribute));
+    }
+    info.relocations.push_back(
+        {at, R_X86_64_32, static_cast<std::uint32_t>(sections.line), true, 0});
+  }
+  object.sections[static_cast<std::size_t>(sections.str)].bytes = builder.strings.writer.bytes;
+  StringPool lineStrings;
+  ElfSection& line = object.sections[static_cast<std::size_t>(sections.line)];
+  line.bytes = lineProgram(unit, sections, lineStrings, line);
+  object.sections[static_cast<std::size_t>(sections.lineStr)].bytes = lineStrings.writer.bytes;
+  ElfSection& aranges = object.sections[static_cast<std::size_t>(sections.aranges)];
+  aranges.bytes = addressRanges(unit, sections, aranges);
+  ElfSection& frame = object.sections[static_cast<std::size_t>(sections.frame)];
+  frame.bytes = callFrames(unit, sections, frame);
+}
+
+}  // namespace tide::codegen

@@ -1,0 +1,180 @@
+// compileToObject: the module driver. Steps, in order:
+//   1. sections and data layout: strings into .rodata, globals into .data
+//      (initialized) or .bss (all zero), each at its alignment;
+//   2. code: every function in module order into one .text buffer (calls and
+//      function addresses between Toy functions are resolved here, with no
+//      relocation);
+//   3. symbols: functions local, `main`/exported global; data relocations;
+//   4. DWARF 5 (when asked) and the ELF bytes.
+#include <elf.h>
+#include <unistd.h>
+
+#include <algorithm>
+
+#include "codegen_context.h"
+#include "tide/codegen/object.h"
+
+namespace tide::codegen {
+
+namespace {
+
+std::uint64_t alignUp(std::uint64_t value, std::uint64_t align) {
+  return align <= 1 ? value : (value + align - 1) / align * align;
+}
+
+bool allZero(const std::vector<std::uint8_t>& bytes) {
+  return std::all_of(bytes.begin(), bytes.end(), [](std::uint8_t b) { return b == 0; });
+}
+
+ElfSection makeSection(const char* name, std::uint32_t type, std::uint64_t flags,
+                       std::uint64_t align) {
+  ElfSection section;
+  section.name = name;
+  section.type = type;
+  section.flags = flags;
+  section.align = align;
+  return section;
+}
+
+void layoutData(ModuleContext& context) {
+  const ir::Module& module = context.module;
+  ElfObject& object = context.object;
+  ElfSection& rodata = object.sections[static_cast<std::size_t>(context.rodataSection)];
+  for (const ir::StringLiteral& literal : module.strings) {
+    context.stringOffset.push_back(rodata.bytes.size());
+    rodata.bytes.insert(rodata.bytes.end(), literal.bytes.begin(), literal.bytes.end());
+    if (literal.bytes.empty() || literal.bytes.back() != '\0') rodata.bytes.push_back(0);
+  }
+  for (const ir::Global& global : module.globals) {
+    const bool zero = allZero(global.initializer) && global.relocations.empty();
+    const int sectionIndex = zero ? context.bssSection : context.dataSection;
+    ElfSection& section = object.sections[static_cast<std::size_t>(sectionIndex)];
+    section.align = std::max<std::uint64_t>(section.align, global.align);
+    const std::uint64_t size = std::max<std::uint64_t>(global.size, 1);
+    if (zero) {
+      section.noBitsSize = alignUp(section.noBitsSize, global.align);
+      context.globalOffset.push_back(section.noBitsSize);
+      section.noBitsSize += size;
+    } else {
+      section.bytes.resize(alignUp(section.bytes.size(), global.align), 0);
+      context.globalOffset.push_back(section.bytes.size());
+      section.bytes.insert(section.bytes.end(), global.initializer.begin(),
+                           global.initializer.end());
+      section.bytes.resize(context.globalOffset.back() + size, 0);
+    }
+    context.globalSection.push_back(sectionIndex);
+  }
+}
+
+void relocateData(ModuleContext& context, const std::vector<FunctionPlacement>& functions) {
+  const ir::Module& module = context.module;
+  ElfSection& data = context.object.sections[static_cast<std::size_t>(context.dataSection)];
+  for (std::size_t g = 0; g < module.globals.size(); ++g) {
+    if (context.globalSection[g] != context.dataSection) continue;
+    for (const ir::Relocation& relocation : module.globals[g].relocations) {
+      ElfRelocation out;
+      out.offset = context.globalOffset[g] + relocation.offset;
+      out.type = R_X86_64_64;
+      out.againstSection = true;
+      switch (relocation.kind) {
+        case ir::SymbolKind::Global:
+          if (relocation.index >= module.globals.size()) continue;
+          out.target = static_cast<std::uint32_t>(context.globalSection[relocation.index]);
+          out.addend =
+              static_cast<std::int64_t>(context.globalOffset[relocation.index]) + relocation.addend;
+          break;
+        case ir::SymbolKind::Function:
+          if (relocation.index >= functions.size()) continue;
+          out.target = static_cast<std::uint32_t>(context.textSection);
+          out.addend =
+              static_cast<std::int64_t>(functions[relocation.index].textOffset) + relocation.addend;
+          break;
+        case ir::SymbolKind::String:
+          if (relocation.index >= context.stringOffset.size()) continue;
+          out.target = static_cast<std::uint32_t>(context.rodataSection);
+          out.addend =
+              static_cast<std::int64_t>(context.stringOffset[relocation.index]) + relocation.addend;
+          break;
+        case ir::SymbolKind::Extern:
+          if (relocation.index >= module.externs.size()) continue;
+          out.againstSection = false;
+          out.target = context.externSymbolFor(relocation.index);
+          out.addend = relocation.addend;
+          break;
+      }
+      data.relocations.push_back(out);
+    }
+  }
+}
+
+std::string currentDirectory() {
+  char buffer[4096];
+  return getcwd(buffer, sizeof buffer) ? std::string(buffer) : std::string(".");
+}
+
+}  // namespace
+
+ObjectFile compileToObject(const ir::Module& module, const CodegenOptions& options) {
+  ObjectFile result;
+  ElfObject object;
+  object.sourceFileName = module.files.empty() ? std::string() : module.files[0];
+  ModuleContext context(module, object);
+  // 1. sections and data
+  context.textSection =
+      object.addSection(makeSection(".text", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 16));
+  context.rodataSection = object.addSection(makeSection(".rodata", SHT_PROGBITS, SHF_ALLOC, 1));
+  context.dataSection =
+      object.addSection(makeSection(".data", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 8));
+  context.bssSection = object.addSection(makeSection(".bss", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 8));
+  object.addSection(makeSection(".note.GNU-stack", SHT_PROGBITS, 0, 1));
+  context.externSymbol.assign(module.externs.size(), -1);
+  layoutData(context);
+
+  // 2. code
+  for (std::size_t i = 0; i < module.functions.size(); ++i)
+    context.functionLabels.push_back(context.code.newLabel());
+  DebugCompileUnit unit;
+  for (std::uint32_t i = 0; i < module.functions.size(); ++i) {
+    // Functions start 16-byte aligned, padded with int3 (never executed).
+    while (context.code.size() % 16 != 0) context.code.emit(x86::Form::INT3);
+    GeneratedFunction generated = generateFunction(context, i);
+    result.functions.push_back({module.functions[i].name, generated.debug.lowPc,
+                                generated.debug.highPc - generated.debug.lowPc,
+                                module.functions[i].exported});
+    unit.lines.insert(unit.lines.end(), generated.lines.begin(), generated.lines.end());
+    unit.functions.push_back(std::move(generated.debug));
+  }
+  if (!context.code.finish())
+    context.problems.push_back("internal: a branch label was never bound");
+  object.sections[static_cast<std::size_t>(context.textSection)].bytes = context.code.code();
+  result.textSize = context.code.size();
+
+  // 3. symbols and data relocations
+  for (const FunctionPlacement& placement : result.functions)
+    object.addSymbol({placement.name, placement.global, STT_FUNC, context.textSection,
+                      placement.textOffset, placement.size});
+  for (std::size_t g = 0; g < module.globals.size(); ++g)
+    object.addSymbol({module.globals[g].name, false, STT_OBJECT, context.globalSection[g],
+                      context.globalOffset[g], module.globals[g].size});
+  relocateData(context, result.functions);
+
+  // 4. debug info and bytes
+  if (options.debugInfo) {
+    unit.producer = options.producer;
+    unit.compilationDirectory =
+        options.compilationDirectory.empty() ? currentDirectory() : options.compilationDirectory;
+    unit.files = module.files;
+    unit.textSize = result.textSize;
+    for (std::size_t g = 0; g < module.globals.size(); ++g) {
+      const ir::Global& global = module.globals[g];
+      unit.globals.push_back({global.name, global.type, context.globalSection[g],
+                              context.globalOffset[g], global.location.file, global.location.line});
+    }
+    appendDwarf(unit, module.types, context.textSection, object);
+  }
+  result.bytes = writeElfObject(object);
+  result.problems = std::move(context.problems);
+  return result;
+}
+
+}  // namespace tide::codegen

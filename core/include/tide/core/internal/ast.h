@@ -1,0 +1,259 @@
+// The Toy AST. Nodes are plain structs allocated in an Arena (bump allocator,
+// no destructors run: every node is trivially destructible, lists are arena
+// arrays), so a million statements cost a few large blocks. Every node has a
+// source range. Semantic analysis writes its results (types, constant values,
+// resolved symbols) into the `sema` fields that lowering then reads.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "tide/core/ir.h"
+#include "tide/core/source.h"
+
+namespace tide::core {
+
+class Arena {
+ public:
+  Arena() = default;
+  Arena(const Arena&) = delete;
+  Arena& operator=(const Arena&) = delete;
+
+  void* allocate(size_t size, size_t align);
+  template <typename T>
+  T* make() {
+    static_assert(std::is_trivially_destructible_v<T>);
+    return new (allocate(sizeof(T), alignof(T))) T();
+  }
+  template <typename T>
+  std::pair<T*, uint32_t> copyList(const std::vector<T>& items) {
+    static_assert(std::is_trivially_destructible_v<T>);
+    if (items.empty()) return {nullptr, 0};
+    T* out = static_cast<T*>(allocate(sizeof(T) * items.size(), alignof(T)));
+    for (size_t i = 0; i < items.size(); ++i) new (out + i) T(items[i]);
+    return {out, static_cast<uint32_t>(items.size())};
+  }
+
+ private:
+  std::vector<std::unique_ptr<std::byte[]>> blocks_;
+  std::byte* cursor_ = nullptr;
+  size_t remaining_ = 0;
+};
+
+template <typename T>
+struct List {
+  T* items = nullptr;
+  uint32_t count = 0;
+  T* begin() const { return items; }
+  T* end() const { return items + count; }
+  T& operator[](uint32_t i) const { return items[i]; }
+};
+
+template <typename T>
+List<T> makeList(Arena& arena, const std::vector<T>& items) {
+  auto [pointer, count] = arena.copyList(items);
+  return {pointer, count};
+}
+
+struct Symbol;
+struct Expr;
+
+enum class TypeExprKind : uint8_t { Named, Pointer, Array, Function };
+
+struct TypeExpr {
+  TypeExprKind kind = TypeExprKind::Named;
+  SourceRange range;
+  std::string_view name;      // Named
+  TypeExpr* inner = nullptr;  // Pointer, Array: element; Function: result (may be null)
+  Expr* length = nullptr;     // Array
+  List<TypeExpr*> params;     // Function
+};
+
+enum class ExprKind : uint8_t {
+  Error,  // parse error placeholder (already reported)
+  IntLiteral,
+  FloatLiteral,
+  CharLiteral,
+  StringLiteral,
+  BoolLiteral,
+  Null,
+  Name,
+  Unary,
+  Binary,
+  Call,
+  Index,
+  Field,
+  Deref,
+  Cast,
+  StructLiteral,
+  ArrayLiteral,
+  Intrinsic,
+  Paren,
+};
+
+enum class UnaryOp : uint8_t { Negate, Not, BitNot, AddressOf };
+enum class BinaryOp : uint8_t {
+  Add,
+  Sub,
+  Mul,
+  Div,
+  Rem,
+  Shl,
+  Shr,
+  BitAnd,
+  BitOr,
+  BitXor,
+  LogicalAnd,
+  LogicalOr,
+  Eq,
+  Ne,
+  Lt,
+  Le,
+  Gt,
+  Ge,
+};
+
+struct FieldInit {
+  std::string_view name;
+  SourceRange nameRange;
+  Expr* value = nullptr;
+};
+
+enum class Untyped : uint8_t { None, Int, Float };
+
+// Results of semantic analysis on an expression.
+struct ExprSema {
+  ir::TypeId type = ir::kNoType;  // kErrorType when poisoned
+  Untyped untyped = Untyped::None;
+  bool isConstant = false;      // value below is known at compile time
+  __int128 intValue = 0;        // untyped ints: exact; typed ints/bool: canonical value
+  double floatValue = 0;        // f64 constants
+  Symbol* symbol = nullptr;     // Name: what it refers to
+  uint32_t fieldIndex = 0;      // Field: index in the struct
+  bool throughPointer = false;  // Field: p.f on a pointer; Index: p[i] on a pointer
+};
+
+struct Expr {
+  ExprKind kind = ExprKind::Error;
+  SourceRange range;
+  UnaryOp unaryOp = UnaryOp::Negate;
+  BinaryOp binaryOp = BinaryOp::Add;
+  SourceRange operatorRange;
+  std::string_view text;         // Name, Field: identifier; literals: spelling; Intrinsic name
+  Expr* left = nullptr;          // operand / callee / base
+  Expr* right = nullptr;         // binary right / index
+  List<Expr*> arguments;         // Call, Intrinsic, ArrayLiteral elements
+  List<FieldInit> fields;        // StructLiteral
+  TypeExpr* typeExpr = nullptr;  // Cast target, ArrayLiteral type, @sizeof(T)
+  ExprSema sema;
+};
+
+enum class StmtKind : uint8_t {
+  Error,
+  Let,
+  Expr,
+  Assign,
+  If,
+  While,
+  Loop,
+  For,
+  Break,
+  Continue,
+  Return,
+  Block,
+};
+
+struct Stmt;
+
+struct Block {
+  SourceRange range;  // braces included
+  List<Stmt*> statements;
+};
+
+struct LocalSema {
+  Symbol* symbol = nullptr;
+};
+
+struct Stmt {
+  StmtKind kind = StmtKind::Error;
+  SourceRange range;
+  // Let
+  bool isMutable = false;
+  std::string_view name;
+  SourceRange nameRange;
+  TypeExpr* typeExpr = nullptr;
+  // Let init, Expr, Assign right, Return value, If/While condition, For start
+  Expr* value = nullptr;
+  Expr* target = nullptr;  // Assign place; For end bound
+  BinaryOp assignOp = BinaryOp::Add;
+  bool compound = false;       // `op=`
+  Block* body = nullptr;       // If then, While/Loop/For body, Block
+  Stmt* elseBranch = nullptr;  // If: else-if (If) or else (Block)
+  Symbol* symbol = nullptr;    // Let and For: the declared local
+  Stmt* loopTarget = nullptr;  // Break/Continue: the loop
+  bool hasBreak = false;       // Loop: a break targets it
+};
+
+enum class DeclKind : uint8_t { Function, Extern, Struct, Const, Global };
+
+struct Param {
+  std::string_view name;
+  SourceRange nameRange;
+  TypeExpr* type = nullptr;
+  Symbol* symbol = nullptr;
+};
+
+struct Attribute {
+  std::string_view name;
+  SourceRange range;
+};
+
+struct Decl {
+  DeclKind kind = DeclKind::Function;
+  SourceRange range;
+  std::string_view name;
+  SourceRange nameRange;
+  List<Attribute> attributes;      // Function
+  List<Param> params;              // Function, Extern; Struct: fields
+  bool variadic = false;           // Extern
+  TypeExpr* resultType = nullptr;  // Function, Extern (null: void)
+  TypeExpr* typeExpr = nullptr;    // Const, Global (may be null)
+  Expr* value = nullptr;           // Const, Global initializer (may be null)
+  bool isMutable = false;          // Global: var
+  Block* body = nullptr;           // Function
+  bool hadSyntaxError = false;     // Function: its body had parse errors (skip flow checks)
+  Symbol* symbol = nullptr;
+};
+
+struct FileAst {
+  uint32_t file = 0;
+  List<Decl*> decls;
+};
+
+// What a name refers to. Globals are created per declaration; locals and
+// parameters per declaration site.
+enum class SymbolKind : uint8_t { Function, Extern, Struct, Const, Global, Local, Param };
+
+struct Symbol {
+  SymbolKind kind = SymbolKind::Local;
+  std::string_view name;
+  SourceRange range;
+  Decl* decl = nullptr;
+  ir::TypeId type = ir::kNoType;  // value type; Struct: the struct type
+  bool isMutable = false;
+  bool used = false;
+  bool addressTaken = false;
+  // Const: value
+  Untyped untyped = Untyped::None;
+  __int128 intValue = 0;
+  double floatValue = 0;
+  // Resolution state for globals (cycle detection): 0 new, 1 in progress, 2 done
+  uint8_t state = 0;
+  uint32_t index = 0;  // lowering: slot / function / global / extern index
+};
+
+}  // namespace tide::core

@@ -1,0 +1,325 @@
+// The typed IR: what the front end (core/) hands to the interpreter and the
+// x86-64 code generator. Design (full prose spec: docs/ir.md):
+// - A Module owns an interned type table, globals with constant initializer
+//   bytes plus relocations, read-only string literals, extern (C) functions and
+//   Toy functions.
+// - Every parameter and local is a named stack slot with its type and the source
+//   range where it is visible; there is no SSA for variables: code takes the
+//   slot's address (SlotAddr) and loads/stores through it. Aggregates (structs,
+//   arrays) never live in virtual registers: they are copied memory to memory
+//   (Copy), and every aggregate temporary has its own slot.
+// - Instructions sit in basic blocks; each block ends with exactly one
+//   terminator (Br, CondBr, Ret, Unreachable) and has no other terminator.
+//   Every instruction carries a SourceLocation.
+// - Values (virtual registers) are numbered per function; each is defined by
+//   exactly one instruction, and Function::valueTypes gives its (scalar) type.
+// The opcode list is defined once, in TIDE_IR_OPCODES below.
+// Stability: other stages read this header; change it additively only.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tide::ir {
+
+// file indexes Module::files; line and column are 1-based (0 = unknown).
+struct SourceLocation {
+  uint32_t file = 0;
+  uint32_t line = 0;
+  uint32_t column = 0;
+};
+
+using TypeId = uint32_t;
+using ValueId = uint32_t;
+using BlockId = uint32_t;
+inline constexpr TypeId kNoType = 0xFFFFFFFFu;
+inline constexpr ValueId kNoValue = 0xFFFFFFFFu;
+inline constexpr BlockId kNoBlock = 0xFFFFFFFFu;
+
+enum class TypeKind : uint8_t {
+  Void,
+  Bool,
+  I8,
+  I16,
+  I32,
+  I64,
+  U8,
+  U16,
+  U32,
+  U64,
+  F64,
+  Pointer,   // element = pointee
+  Array,     // element, count
+  Struct,    // name, fields (offsets computed with C rules)
+  Function,  // params, result, variadic: a function value / pointer to function
+};
+
+struct StructField {
+  std::string name;
+  TypeId type = kNoType;
+  uint64_t offset = 0;
+};
+
+struct Type {
+  TypeKind kind = TypeKind::Void;
+  uint64_t size = 0;                // bytes; void 0, bool 1, pointer and function 8
+  uint32_t align = 1;               // bytes
+  TypeId element = kNoType;         // Pointer: pointee; Array: element type
+  uint64_t count = 0;               // Array: number of elements (may be 0)
+  std::string name;                 // Struct: its Toy name
+  std::vector<StructField> fields;  // Struct, in declaration order
+  bool complete = true;             // Struct: false until setStructFields
+  std::vector<TypeId> params;       // Function
+  TypeId result = kNoType;          // Function (TypeTable::kVoid for no result)
+  bool variadic = false;            // Function: only extern C signatures
+};
+
+// Interned types: structurally equal pointer/array/function types get one id;
+// each struct declaration gets its own id. Builtin scalar ids are fixed.
+// References returned by get() are invalidated by adding types.
+class TypeTable {
+ public:
+  static constexpr TypeId kVoid = 0, kBool = 1, kI8 = 2, kI16 = 3, kI32 = 4, kI64 = 5, kU8 = 6,
+                          kU16 = 7, kU32 = 8, kU64 = 9, kF64 = 10;
+
+  TypeTable();
+  TypeId pointerTo(TypeId pointee);
+  TypeId arrayOf(uint64_t count, TypeId element);
+  TypeId function(const std::vector<TypeId>& params, TypeId result, bool variadic = false);
+  // A struct is declared first (so fields may point to it) and laid out later.
+  TypeId declareStruct(std::string name);
+  void setStructFields(TypeId structType, std::vector<StructField> fields);  // computes offsets
+
+  const Type& get(TypeId id) const { return types_[id]; }
+  size_t count() const { return types_.size(); }
+  std::string name(TypeId id) const;  // Toy spelling: "*[4]i32", "fn(i64): bool", "Point"
+
+  bool isInteger(TypeId id) const;     // i8..u64 (not bool)
+  bool isSigned(TypeId id) const;      // i8..i64
+  bool isScalar(TypeId id) const;      // integer, bool, f64, pointer, function
+  bool isAggregate(TypeId id) const;   // struct or array
+  unsigned bitWidth(TypeId id) const;  // integers: 8..64; bool 8; pointer/function 64
+
+ private:
+  std::vector<Type> types_;
+  std::vector<TypeId> pointerCache_;  // pointee -> pointer type (hot in lowering)
+  TypeId intern(Type type);
+};
+
+// Constant bytes of a global may contain 8-byte absolute addresses, patched by
+// the consumer: *(u64*)(bytes + offset) = address(target) + addend.
+enum class SymbolKind : uint8_t { Global, Function, Extern, String };
+
+struct Relocation {
+  uint64_t offset = 0;
+  SymbolKind kind = SymbolKind::Global;
+  uint32_t index = 0;  // into Module::globals / functions / externs / strings
+  int64_t addend = 0;
+};
+
+struct Global {
+  std::string name;
+  TypeId type = kNoType;
+  uint64_t size = 0;
+  uint32_t align = 1;
+  bool isMutable = true;             // `var` (false for `let`)
+  std::vector<uint8_t> initializer;  // exactly `size` bytes (all zero: zero-initialized)
+  std::vector<Relocation> relocations;
+  SourceLocation location;
+};
+
+struct StringLiteral {
+  std::string bytes;  // the decoded bytes INCLUDING the terminating NUL
+};
+
+struct ExternFunction {
+  std::string name;            // the C symbol
+  TypeId signature = kNoType;  // a Function type (variadic flag set for `...`)
+  SourceLocation location;
+};
+
+enum class SlotKind : uint8_t { Parameter, Local, Temporary };
+
+// A named stack slot: every parameter, every local, every aggregate temporary.
+struct Slot {
+  std::string name;  // Toy name; temporaries are named "$tN"
+  TypeId type = kNoType;
+  SlotKind kind = SlotKind::Local;
+  bool isMutable = false;     // `var` locals
+  SourceLocation declared;    // the name's position in its declaration
+  SourceLocation scopeBegin;  // first position where the name is visible
+  SourceLocation scopeEnd;    // last position where it is visible (closing brace)
+};
+
+enum class CmpPredicate : uint8_t {
+  Eq,
+  Ne,  // integers, bool, pointers, function values
+  SLt,
+  SLe,
+  SGt,
+  SGe,  // signed integers
+  ULt,
+  ULe,
+  UGt,
+  UGe,  // unsigned integers
+  FEq,
+  FNe,
+  FLt,
+  FLe,
+  FGt,
+  FGe,  // f64: ordered, except FNe (true when unordered)
+};
+
+// X(name, printed mnemonic). `type` below is Instr::type; a, b are operand[0..1].
+#define TIDE_IR_OPCODES(X)                                                                    \
+  /* constants; result has `type` */                                                          \
+  X(ConstInt, "const")    /* integer or bool: immediate (canonical: sign/zero-extended) */    \
+  X(ConstF64, "fconst")   /* floatImmediate */                                                \
+  X(ConstNull, "null")    /* pointer type */                                                  \
+  X(GlobalAddr, "global") /* index: global; type = pointer to it */                           \
+  X(FunctionAddr, "func") /* index: function; type = its Function type */                     \
+  X(ExternAddr, "extern") /* index: extern; type = its Function type */                       \
+  X(StringAddr, "string") /* index: string literal; type = *u8 */                             \
+  X(SlotAddr, "slot")     /* index: slot; type = pointer to the slot's type */                \
+  /* memory */                                                                                \
+  X(Load, "load")        /* result:type = *a (scalar type) */                                 \
+  X(Store, "store")      /* *a = b, b has scalar `type`; no result */                         \
+  X(Copy, "copy")        /* memcpy(a, b, size(type)); type aggregate; no result */            \
+  X(Zero, "zero")        /* memset(a, 0, size(type)); no result */                            \
+  X(FieldAddr, "field")  /* result = a + immediate (byte offset); index = field number;       \
+                            type = result pointer type */                                     \
+  X(ElementAddr, "elem") /* result = a + b * size(elem); type = ARRAY type; b any integer     \
+                            (signed by its own type); traps (SIGILL) unless 0 <= b < count */ \
+  X(PtrAdd, "ptradd")    /* result = a + b * size(pointee); type = pointer type; b any int */ \
+  X(PtrSub, "ptrsub")    /* result = a - b * size(pointee); type = pointer type */            \
+  X(PtrDiff, "ptrdiff")  /* result:i64 = (a - b) / size(pointee); type = the pointer type */  \
+  /* integer arithmetic; type = operand and result type; wraps */                             \
+  X(Add, "add")                                                                               \
+  X(Sub, "sub")                                                                               \
+  X(Mul, "mul")                                                                               \
+  X(SDiv, "sdiv") /* SIGFPE when b == 0 or (a == MIN and b == -1) */                          \
+  X(UDiv, "udiv") /* SIGFPE when b == 0 */                                                    \
+  X(SRem, "srem") /* SIGFPE when b == 0 or (a == MIN and b == -1) */                          \
+  X(URem, "urem") /* SIGFPE when b == 0 */                                                    \
+  X(Shl, "shl")   /* b: any integer type; count = b mod bitWidth(type) */                     \
+  X(LShr, "lshr")                                                                             \
+  X(AShr, "ashr")                                                                             \
+  X(And, "and") /* also bool */                                                               \
+  X(Or, "or")   /* also bool */                                                               \
+  X(Xor, "xor") /* also bool */                                                               \
+  X(Neg, "neg") /* unary, wraps */                                                            \
+  X(Not, "not") /* unary: bitwise complement; on bool: logical not */                         \
+  /* comparison: type = operand type, result bool, predicate */                               \
+  X(Cmp, "cmp")                                                                               \
+  /* conversions: type = result type; the source type is the operand's value type */          \
+  X(Trunc, "trunc")                                                                           \
+  X(SExt, "sext")                                                                             \
+  X(ZExt, "zext") /* also bool -> integer (0/1) */                                            \
+  X(SIToFP, "sitofp")                                                                         \
+  X(UIToFP, "uitofp")                                                                         \
+  X(FPToSI, "fptosi")   /* truncates toward zero; SIGILL if NaN or out of range */            \
+  X(FPToUI, "fptoui")   /* same */                                                            \
+  X(Bitcast, "bitcast") /* same-size: int<->int, ptr<->u64/i64, ptr<->ptr, fn->ptr/u64 */     \
+  /* f64 arithmetic, IEEE, no traps */                                                        \
+  X(FAdd, "fadd")                                                                             \
+  X(FSub, "fsub")                                                                             \
+  X(FMul, "fmul")                                                                             \
+  X(FDiv, "fdiv")                                                                             \
+  X(FNeg, "fneg")                                                                             \
+  /* calls: arguments, type = callee Function type; result value iff scalar result */         \
+  X(Call, "call")                  /* index: function */                                      \
+  X(CallIndirect, "call_indirect") /* a: function value */                                    \
+  X(CallExtern, "call_extern")     /* index: extern; fixedArgumentCount for variadics */      \
+  /* intrinsics */                                                                            \
+  X(Trap, "trap")             /* ud2: SIGILL; next is Unreachable */                          \
+  X(Breakpoint, "breakpoint") /* int3 */                                                      \
+  X(Popcount, "popcount")     /* type = operand/result integer type */                        \
+  X(Clz, "clz")               /* clz(0) = bitWidth */                                         \
+  X(Ctz, "ctz")               /* ctz(0) = bitWidth */                                         \
+  /* terminators */                                                                           \
+  X(Br, "br")         /* target[0] */                                                         \
+  X(CondBr, "condbr") /* a: bool; target[0] if true, target[1] if false */                    \
+  X(Ret, "ret")       /* a: scalar value, or address of the aggregate result, or none;        \
+                         type = result type */                                                \
+  X(Unreachable, "unreachable")
+
+enum class Opcode : uint8_t {
+#define TIDE_IR_ENUM(name, text) name,
+  TIDE_IR_OPCODES(TIDE_IR_ENUM)
+#undef TIDE_IR_ENUM
+};
+
+std::string_view opcodeName(Opcode op);
+bool isTerminator(Opcode op);
+
+// An argument of a call. Scalars: value of `type`. Aggregates (struct/array by
+// value): value is the ADDRESS of a slot holding the aggregate, type its type;
+// the callee receives its own copy (System V classification is codegen's job).
+// Variadic extern arguments are already promoted (type i32/u32... see docs).
+struct CallArgument {
+  ValueId value = kNoValue;
+  TypeId type = kNoType;
+};
+
+struct Instr {
+  Opcode op = Opcode::Unreachable;
+  CmpPredicate predicate = CmpPredicate::Eq;  // Cmp only
+  TypeId type = kNoType;                      // meaning per opcode (see table)
+  ValueId result = kNoValue;                  // defined value, if any
+  ValueId operand[2] = {kNoValue, kNoValue};  // a, b
+  int64_t immediate = 0;                      // ConstInt bits, FieldAddr offset
+  double floatImmediate = 0;                  // ConstF64
+  uint32_t index = 0;                         // slot/global/function/extern/string/field
+  BlockId target[2] = {kNoBlock, kNoBlock};   // Br, CondBr
+  // Calls only:
+  std::vector<CallArgument> arguments;
+  ValueId aggregateResultAddress = kNoValue;  // where an aggregate result is stored
+  uint32_t fixedArgumentCount = 0;            // CallExtern of a variadic: non-`...` args
+  SourceLocation location;
+};
+
+struct Block {
+  std::string label;          // for printing and debugging: "entry", "if.then", ...
+  std::vector<Instr> instrs;  // the last one is the only terminator
+};
+
+struct Function {
+  std::string name;
+  bool exported = false;    // `main` and `.export`: global symbol; others local
+  bool noinline = false;    // `.noinline`
+  bool inlineHint = false;  // `.inline`
+  TypeId type = kNoType;    // Function type
+  TypeId result = TypeTable::kVoid;
+  uint32_t parameterCount = 0;  // slots[0..parameterCount) are the parameters, in order;
+                                // on entry they already hold the arguments
+  std::vector<Slot> slots;
+  std::vector<Block> blocks;       // blocks[0] is the entry
+  std::vector<TypeId> valueTypes;  // indexed by ValueId
+  SourceLocation location;         // the `fn` keyword
+  SourceLocation endLocation;      // the closing brace
+};
+
+struct Module {
+  std::vector<std::string> files;  // SourceLocation::file indexes this
+  TypeTable types;
+  std::vector<Global> globals;
+  std::vector<StringLiteral> strings;
+  std::vector<ExternFunction> externs;
+  std::vector<Function> functions;
+
+  // Index of the named function/global/extern, or -1.
+  int findFunction(std::string_view name) const;
+  int findGlobal(std::string_view name) const;
+  int findExtern(std::string_view name) const;
+};
+
+// The textual form (docs/ir.md); deterministic, for golden tests and `tide ir`.
+std::string printModule(const Module& module);
+std::string printFunction(const Module& module, const Function& function);
+
+// Structural and type checks; returns one message per problem (empty = valid).
+std::vector<std::string> verifyModule(const Module& module);
+
+}  // namespace tide::ir

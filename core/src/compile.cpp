@@ -1,0 +1,126 @@
+// compileFiles / compileSources: the front-end driver, one step per stage.
+#include "tide/core/compile.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "tide/core/internal/lower.h"
+#include "tide/core/internal/parser.h"
+#include "tide/core/internal/sema.h"
+
+namespace tide::core {
+
+namespace {
+
+// Reads a whole regular file; on failure returns false with a reason.
+bool readFile(const std::string& path, std::string& text, std::string& reason) {
+  struct stat info;
+  if (stat(path.c_str(), &info) != 0) {
+    reason = std::strerror(errno);
+    return false;
+  }
+  if (S_ISDIR(info.st_mode)) {
+    reason = "is a directory";
+    return false;
+  }
+  if (info.st_size > 0x7FFFFFF0) {
+    reason = "file is too large (limit 2 GiB)";
+    return false;
+  }
+  FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) {
+    reason = std::strerror(errno);
+    return false;
+  }
+  char buffer[1 << 16];
+  size_t count;
+  while ((count = std::fread(buffer, 1, sizeof buffer, file)) > 0) text.append(buffer, count);
+  bool failed = std::ferror(file);
+  std::fclose(file);
+  if (failed) reason = "read error";
+  if (!failed && text.size() > 0x7FFFFFF0) {
+    reason = "file is too large (limit 2 GiB)";
+    return false;
+  }
+  return !failed;
+}
+
+void compileRegistered(CompileResult& result, DiagnosticSink& sink, const CompileOptions& options) {
+  auto module = std::make_unique<ir::Module>();
+  Arena arena;
+  // 1. Parse every file.
+  std::vector<FileAst> files;
+  for (uint32_t file = 0; file < result.sources.fileCount(); ++file)
+    files.push_back(parseFile(file, result.sources.text(file), arena, sink));
+  // 2. Analyze them together (one namespace).
+  CheckedProgram program = analyzeProgram(files, module->types, arena, sink);
+  result.diagnostics = std::move(sink.diagnostics());
+  if (hasErrors(result.diagnostics)) return;
+  // 3. Lower, 4. verify.
+  lowerProgram(program, result.sources, *module);
+#ifdef NDEBUG
+  bool verify = options.verify;
+#else
+  bool verify = true;
+  (void)options;
+#endif
+  if (verify) {
+    for (const std::string& problem : ir::verifyModule(*module))
+      result.diagnostics.push_back(
+          {Severity::Error, {}, "internal compiler error: invalid IR: " + problem, "tide"});
+    if (hasErrors(result.diagnostics)) return;
+  }
+  result.module = std::move(module);
+}
+
+}  // namespace
+
+CompileResult compileSources(const std::vector<SourceFile>& files, const CompileOptions& options) {
+  CompileResult result;
+  DiagnosticSink sink;
+  for (const SourceFile& file : files) {
+    if (file.text.size() > 0x7FFFFFF0) {
+      sink.diagnostics().push_back(
+          {Severity::Error, {}, "file is too large (limit 2 GiB)", file.name});
+      result.diagnostics = std::move(sink.diagnostics());
+      return result;
+    }
+    result.sources.addFile(file.name, file.text);
+  }
+  compileRegistered(result, sink, options);
+  return result;
+}
+
+CompileResult compileFiles(const std::vector<std::string>& paths, const CompileOptions& options) {
+  CompileResult result;
+  DiagnosticSink sink;
+  bool unreadable = false;
+  for (const std::string& path : paths) {
+    std::string text, reason;
+    if (!readFile(path, text, reason)) {
+      sink.diagnostics().push_back({Severity::Error, {}, "cannot read file: " + reason, path});
+      unreadable = true;
+      continue;
+    }
+    result.sources.addFile(path, std::move(text));
+  }
+  if (paths.empty()) {
+    sink.diagnostics().push_back({Severity::Error, {}, "no input files", "tide"});
+    unreadable = true;
+  }
+  if (unreadable) {
+    result.diagnostics = std::move(sink.diagnostics());
+    return result;
+  }
+  compileRegistered(result, sink, options);
+  return result;
+}
+
+std::string formatDiagnostics(const CompileResult& result) {
+  return formatDiagnostics(result.sources, result.diagnostics);
+}
+
+}  // namespace tide::core

@@ -1,0 +1,328 @@
+// The Toy lexer: a hand-written scanner over bytes. Identifiers, numbers and
+// punctuation are ASCII; non-ASCII bytes are allowed only inside comments and
+// string/char literals and must be valid UTF-8 there.
+#include "tide/core/internal/lexer.h"
+
+#include <cstring>
+
+namespace tide::core {
+
+void DiagnosticSink::report(Severity severity, SourceRange range, std::string message) {
+  if (severity == Severity::Error) {
+    if (errorCount_ == kMaxErrors) return;
+    if (++errorCount_ == kMaxErrors) message = "too many errors; stopping";
+  } else if (diagnostics_.size() > 4 * kMaxErrors) {
+    return;
+  }
+  diagnostics_.push_back({severity, range, std::move(message), {}});
+}
+
+namespace {
+
+struct Keyword {
+  const char* text;
+  TokenKind kind;
+};
+
+const Keyword kKeywords[] = {
+    {"fn", TokenKind::KwFn},         {"extern", TokenKind::KwExtern},
+    {"struct", TokenKind::KwStruct}, {"let", TokenKind::KwLet},
+    {"var", TokenKind::KwVar},       {"const", TokenKind::KwConst},
+    {"if", TokenKind::KwIf},         {"else", TokenKind::KwElse},
+    {"while", TokenKind::KwWhile},   {"loop", TokenKind::KwLoop},
+    {"for", TokenKind::KwFor},       {"in", TokenKind::KwIn},
+    {"break", TokenKind::KwBreak},   {"continue", TokenKind::KwContinue},
+    {"return", TokenKind::KwReturn}, {"as", TokenKind::KwAs},
+    {"true", TokenKind::KwTrue},     {"false", TokenKind::KwFalse},
+    {"null", TokenKind::KwNull},
+};
+
+bool isIdentStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isIdentChar(char c) { return isIdentStart(c) || isDigit(c); }
+
+TokenKind keywordOrIdentifier(std::string_view word) {
+  if (word.size() < 2 || word.size() > 8) return TokenKind::Identifier;
+  for (const Keyword& keyword : kKeywords)
+    if (word == keyword.text) return keyword.kind;
+  return TokenKind::Identifier;
+}
+
+}  // namespace
+
+std::string_view tokenKindName(TokenKind kind) {
+  static const char* const kNames[] = {"end of file",
+                                       "identifier",
+                                       "integer literal",
+                                       "float literal",
+                                       "character literal",
+                                       "string literal",
+                                       "'fn'",
+                                       "'extern'",
+                                       "'struct'",
+                                       "'let'",
+                                       "'var'",
+                                       "'const'",
+                                       "'if'",
+                                       "'else'",
+                                       "'while'",
+                                       "'loop'",
+                                       "'for'",
+                                       "'in'",
+                                       "'break'",
+                                       "'continue'",
+                                       "'return'",
+                                       "'as'",
+                                       "'true'",
+                                       "'false'",
+                                       "'null'",
+                                       "'('",
+                                       "')'",
+                                       "'{'",
+                                       "'}'",
+                                       "'['",
+                                       "']'",
+                                       "','",
+                                       "';'",
+                                       "':'",
+                                       "'.'",
+                                       "'..'",
+                                       "'...'",
+                                       "'.*'",
+                                       "'@'",
+                                       "'@['",
+                                       "'+'",
+                                       "'-'",
+                                       "'*'",
+                                       "'/'",
+                                       "'%'",
+                                       "'&'",
+                                       "'|'",
+                                       "'^'",
+                                       "'~'",
+                                       "'!'",
+                                       "'<<'",
+                                       "'>>'",
+                                       "'&&'",
+                                       "'||'",
+                                       "'='",
+                                       "'=='",
+                                       "'!='",
+                                       "'<'",
+                                       "'<='",
+                                       "'>'",
+                                       "'>='",
+                                       "'+='",
+                                       "'-='",
+                                       "'*='",
+                                       "'/='",
+                                       "'%='",
+                                       "'&='",
+                                       "'|='",
+                                       "'^='",
+                                       "'<<='",
+                                       "'>>='",
+                                       "invalid token"};
+  return kNames[static_cast<int>(kind)];
+}
+
+Lexer::Lexer(uint32_t file, std::string_view text, DiagnosticSink& sink)
+    : file_(file), text_(text), sink_(sink) {}
+
+void Lexer::error(size_t begin, size_t end, std::string message) {
+  sink_.error({file_, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)},
+              std::move(message));
+}
+
+size_t Lexer::validUtf8Length(size_t at) const {
+  unsigned char lead = static_cast<unsigned char>(text_[at]);
+  size_t length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
+  if (lead >= 0xF5 || length == 0 || at + length > text_.size()) return 0;
+  for (size_t i = 1; i < length; ++i)
+    if ((static_cast<unsigned char>(text_[at + i]) & 0xC0) != 0x80) return 0;
+  unsigned char second = static_cast<unsigned char>(text_[at + 1]);
+  if (lead == 0xE0 && second < 0xA0) return 0;   // overlong
+  if (lead == 0xED && second >= 0xA0) return 0;  // surrogates
+  if (lead == 0xF0 && second < 0x90) return 0;   // overlong
+  if (lead == 0xF4 && second >= 0x90) return 0;  // above U+10FFFF
+  return length;
+}
+
+void Lexer::skipTrivia() {
+  while (position_ < text_.size()) {
+    char c = text_[position_];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      ++position_;
+    } else if (c == '/' && position_ + 1 < text_.size() && text_[position_ + 1] == '/') {
+      const void* newline = std::memchr(text_.data() + position_, '\n', text_.size() - position_);
+      size_t end = newline ? static_cast<const char*>(newline) - text_.data() : text_.size();
+      for (size_t i = position_; i < end; ++i) {
+        if (static_cast<unsigned char>(text_[i]) < 0x80) continue;
+        size_t length = validUtf8Length(i);
+        if (length == 0) {
+          error(i, i + 1, "invalid UTF-8 in comment");
+          length = 1;
+        }
+        i += length - 1;
+      }
+      position_ = end;
+    } else if (c == '/' && position_ + 1 < text_.size() && text_[position_ + 1] == '*') {
+      size_t close = text_.find("*/", position_ + 2);
+      if (close == std::string_view::npos) {
+        error(position_, position_ + 2, "unterminated block comment");
+        position_ = text_.size();
+      } else {
+        position_ = close + 2;
+      }
+    } else {
+      return;
+    }
+  }
+}
+
+Token Lexer::next() {
+  skipTrivia();
+  size_t start = position_;
+  if (start >= text_.size())
+    return {TokenKind::EndOfFile, static_cast<uint32_t>(start), static_cast<uint32_t>(start)};
+  char c = text_[start];
+  if (isIdentStart(c)) {
+    while (position_ < text_.size() && isIdentChar(text_[position_])) ++position_;
+    return {keywordOrIdentifier(text_.substr(start, position_ - start)),
+            static_cast<uint32_t>(start), static_cast<uint32_t>(position_)};
+  }
+  if (isDigit(c)) return lexNumber(start);
+  if (c == '"' || c == '\'') return lexQuoted(start, c);
+  return lexPunctuation(start);
+}
+
+// Numbers are scanned greedily here (digits, letters, '_', and a '.'+digit or
+// exponent sign); the parser validates and decodes the spelling, so that
+// `0x_1` or `1__000` get one precise message instead of a token cascade.
+Token Lexer::lexNumber(size_t start) {
+  bool isFloat = false;
+  bool hex = start + 1 < text_.size() && text_[start] == '0' &&
+             (text_[start + 1] == 'x' || text_[start + 1] == 'X');
+  while (position_ < text_.size()) {
+    char c = text_[position_];
+    if (isIdentChar(c)) {
+      ++position_;
+      if (!hex && (c == 'e' || c == 'E') && position_ < text_.size() &&
+          (text_[position_] == '+' || text_[position_] == '-')) {
+        isFloat = true;
+        ++position_;
+      }
+      if (!hex && (c == 'e' || c == 'E')) isFloat = true;
+    } else if (c == '.' && !hex && position_ + 1 < text_.size() && isDigit(text_[position_ + 1])) {
+      isFloat = true;
+      ++position_;
+    } else {
+      break;
+    }
+  }
+  return {isFloat ? TokenKind::Float : TokenKind::Integer, static_cast<uint32_t>(start),
+          static_cast<uint32_t>(position_)};
+}
+
+Token Lexer::lexQuoted(size_t start, char quote) {
+  position_ = start + 1;
+  while (position_ < text_.size()) {
+    char c = text_[position_];
+    if (c == quote) {
+      ++position_;
+      return {quote == '"' ? TokenKind::String : TokenKind::Char, static_cast<uint32_t>(start),
+              static_cast<uint32_t>(position_)};
+    }
+    if (c == '\n') break;
+    if (c == '\\' && position_ + 1 < text_.size() && text_[position_ + 1] != '\n') {
+      position_ += 2;
+      continue;
+    }
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      size_t length = validUtf8Length(position_);
+      if (length == 0) {
+        error(position_, position_ + 1, "invalid UTF-8 in literal");
+        length = 1;
+      }
+      position_ += length;
+      continue;
+    }
+    ++position_;
+  }
+  error(start, position_,
+        quote == '"' ? "unterminated string literal" : "unterminated character literal");
+  return {TokenKind::Invalid, static_cast<uint32_t>(start), static_cast<uint32_t>(position_)};
+}
+
+Token Lexer::lexPunctuation(size_t start) {
+  auto at = [&](size_t i) { return start + i < text_.size() ? text_[start + i] : '\0'; };
+  auto make = [&](TokenKind kind, size_t length) {
+    position_ = start + length;
+    return Token{kind, static_cast<uint32_t>(start), static_cast<uint32_t>(position_)};
+  };
+  char c = at(0), d = at(1);
+  switch (c) {
+    case '(': return make(TokenKind::LParen, 1);
+    case ')': return make(TokenKind::RParen, 1);
+    case '{': return make(TokenKind::LBrace, 1);
+    case '}': return make(TokenKind::RBrace, 1);
+    case '[': return make(TokenKind::LBracket, 1);
+    case ']': return make(TokenKind::RBracket, 1);
+    case ',': return make(TokenKind::Comma, 1);
+    case ';': return make(TokenKind::Semicolon, 1);
+    case ':': return make(TokenKind::Colon, 1);
+    case '~': return make(TokenKind::Tilde, 1);
+    case '@': return d == '[' ? make(TokenKind::AtBracket, 2) : make(TokenKind::At, 1);
+    case '.':
+      if (d == '.') return at(2) == '.' ? make(TokenKind::Ellipsis, 3) : make(TokenKind::DotDot, 2);
+      if (d == '*') return make(TokenKind::DotStar, 2);
+      return make(TokenKind::Dot, 1);
+    case '+': return d == '=' ? make(TokenKind::PlusEq, 2) : make(TokenKind::Plus, 1);
+    case '-': return d == '=' ? make(TokenKind::MinusEq, 2) : make(TokenKind::Minus, 1);
+    case '*': return d == '=' ? make(TokenKind::StarEq, 2) : make(TokenKind::Star, 1);
+    case '/': return d == '=' ? make(TokenKind::SlashEq, 2) : make(TokenKind::Slash, 1);
+    case '%': return d == '=' ? make(TokenKind::PercentEq, 2) : make(TokenKind::Percent, 1);
+    case '^': return d == '=' ? make(TokenKind::CaretEq, 2) : make(TokenKind::Caret, 1);
+    case '!': return d == '=' ? make(TokenKind::NotEq, 2) : make(TokenKind::Bang, 1);
+    case '=': return d == '=' ? make(TokenKind::EqEq, 2) : make(TokenKind::Eq, 1);
+    case '&':
+      if (d == '&') return make(TokenKind::AmpAmp, 2);
+      return d == '=' ? make(TokenKind::AmpEq, 2) : make(TokenKind::Amp, 1);
+    case '|':
+      if (d == '|') return make(TokenKind::PipePipe, 2);
+      return d == '=' ? make(TokenKind::PipeEq, 2) : make(TokenKind::Pipe, 1);
+    case '<':
+      if (d == '<') return at(2) == '=' ? make(TokenKind::ShlEq, 3) : make(TokenKind::Shl, 2);
+      return d == '=' ? make(TokenKind::LessEq, 2) : make(TokenKind::Less, 1);
+    case '>':
+      if (d == '>') return at(2) == '=' ? make(TokenKind::ShrEq, 3) : make(TokenKind::Shr, 2);
+      return d == '=' ? make(TokenKind::GreaterEq, 2) : make(TokenKind::Greater, 1);
+    default: break;
+  }
+  // One message per run of bad bytes, so a binary file cannot flood the output.
+  size_t end = start;
+  while (end < text_.size()) {
+    unsigned char b = static_cast<unsigned char>(text_[end]);
+    bool bad = b == 0 || b >= 0x80 || (b < 32 && b != '\n' && b != '\t' && b != '\r') || b == '$' ||
+               b == '`' || b == '#' || b == '?' || b == '\\' || b == 127;
+    if (!bad) break;
+    ++end;
+  }
+  if (end == start) end = start + 1;
+  unsigned char first = static_cast<unsigned char>(c);
+  std::string message;
+  if (first == 0) {
+    message = "unexpected NUL byte";
+  } else if (first >= 0x80) {
+    message = validUtf8Length(start) ? "unexpected non-ASCII character outside a literal"
+                                     : "invalid UTF-8";
+  } else if (first < 32 || first == 127) {
+    message = "unexpected control character";
+  } else {
+    message = std::string("unexpected character '") + c + "'";
+  }
+  error(start, end, message);
+  return make(TokenKind::Invalid, end - start);
+}
+
+}  // namespace tide::core

@@ -1,0 +1,970 @@
+// AST -> IR lowering. One FunctionLowering per function body: it keeps the
+// current block, allocates values and slots, and turns each expression into
+// one of three forms: a scalar value (lowerValue), the address of a place or of
+// a materialized aggregate (lowerAddress), or an aggregate written into a
+// given address (lowerInto). Global initializers are written as bytes plus
+// relocations by writeConstant.
+#include "tide/core/internal/lower.h"
+
+#include <cstring>
+#include <unordered_map>
+
+#include "tide/core/internal/parser.h"
+
+namespace tide::core {
+
+using ir::BlockId;
+using ir::Instr;
+using ir::Opcode;
+using ir::TypeId;
+using ir::TypeKind;
+using ir::TypeTable;
+using ir::ValueId;
+
+namespace {
+
+class ModuleLowering;
+
+// Converts byte offsets to line/column. Lowering asks for mostly increasing
+// offsets in one file, so the line of the previous answer is tried first and
+// only a miss pays for the binary search.
+class LocationMapper {
+ public:
+  explicit LocationMapper(const SourceManager& sources) : sources_(sources) {}
+  ir::SourceLocation at(SourceRange range) const { return locate(range.file, range.begin); }
+  ir::SourceLocation atEnd(SourceRange range) const {
+    return locate(range.file, range.end > range.begin ? range.end - 1 : range.begin);
+  }
+
+ private:
+  const SourceManager& sources_;
+  mutable uint32_t cachedFile_ = kNoFile;
+  mutable uint32_t cachedLine_ = 0;       // 1-based
+  mutable uint32_t cachedLineStart_ = 0;  // offset of that line's first byte
+  mutable uint32_t cachedLineEnd_ = 0;    // offset one past its '\n' (or end of text)
+
+  ir::SourceLocation locate(uint32_t file, uint32_t offset) const {
+    if (file == kNoFile) return {};
+    if (file != cachedFile_ || offset < cachedLineStart_ || offset >= cachedLineEnd_) {
+      LineColumn position = sources_.lineColumn(file, offset);
+      std::string_view text = sources_.text(file);
+      cachedFile_ = file;
+      cachedLine_ = position.line;
+      cachedLineStart_ = offset - (position.column - 1);
+      size_t newline = text.find('\n', cachedLineStart_);
+      cachedLineEnd_ = newline == std::string_view::npos ? static_cast<uint32_t>(text.size()) + 1
+                                                         : static_cast<uint32_t>(newline) + 1;
+    }
+    return {file, cachedLine_, offset - cachedLineStart_ + 1};
+  }
+};
+
+struct LoopTargets {
+  Stmt* loop;
+  BlockId breakTarget;
+  BlockId continueTarget;
+};
+
+class ModuleLowering {
+ public:
+  ModuleLowering(const CheckedProgram& program, const SourceManager& sources, ir::Module& module)
+      : program_(program), locations_(sources), module_(module) {}
+  void run();
+  uint32_t internString(std::string_view spelling);
+  ir::Module& module() { return module_; }
+  const LocationMapper& locations() const { return locations_; }
+
+ private:
+  const CheckedProgram& program_;
+  LocationMapper locations_;
+  ir::Module& module_;
+  std::unordered_map<std::string, uint32_t> strings_;
+
+  void lowerGlobal(Decl* decl);
+  void writeConstant(Expr* expr, TypeId type, ir::Global& global, uint64_t offset);
+};
+
+class FunctionLowering {
+ public:
+  FunctionLowering(ModuleLowering& owner, ir::Function& function)
+      : owner_(owner), module_(owner.module()), types_(owner.module().types), function_(function) {}
+  void run(Decl* decl);
+
+ private:
+  ModuleLowering& owner_;
+  ir::Module& module_;
+  TypeTable& types_;
+  ir::Function& function_;
+  BlockId current_ = 0;
+  std::vector<LoopTargets> loops_;
+  std::vector<SourceRange> blockRanges_;
+  uint32_t temporaryCount_ = 0;
+
+  // --- emission
+  ir::SourceLocation here(SourceRange range) const { return owner_.locations().at(range); }
+  BlockId newBlock(const char* label) {
+    function_.blocks.push_back({label, {}});
+    function_.blocks.back().instrs.reserve(16);  // most blocks are short; avoids regrowth
+    return static_cast<BlockId>(function_.blocks.size() - 1);
+  }
+  bool terminated() const {
+    const ir::Block& block = function_.blocks[current_];
+    return !block.instrs.empty() && ir::isTerminator(block.instrs.back().op);
+  }
+  // Code after a terminator goes to a fresh block with no predecessors.
+  void ensureOpenBlock() {
+    if (terminated()) current_ = newBlock("dead");
+  }
+  Instr& append(Instr instr) {
+    ensureOpenBlock();
+    function_.blocks[current_].instrs.push_back(std::move(instr));
+    return function_.blocks[current_].instrs.back();
+  }
+  ValueId emit(Opcode op, TypeId type, TypeId resultType, SourceRange range,
+               ValueId a = ir::kNoValue, ValueId b = ir::kNoValue) {
+    Instr instr;
+    instr.op = op;
+    instr.type = type;
+    instr.operand[0] = a;
+    instr.operand[1] = b;
+    instr.location = here(range);
+    if (resultType != ir::kNoType) {
+      instr.result = static_cast<ValueId>(function_.valueTypes.size());
+      function_.valueTypes.push_back(resultType);
+    }
+    return append(std::move(instr)).result;
+  }
+  void branch(BlockId target, SourceRange range) {
+    Instr instr;
+    instr.op = Opcode::Br;
+    instr.target[0] = target;
+    instr.location = here(range);
+    append(std::move(instr));
+  }
+  void condBranch(ValueId condition, BlockId ifTrue, BlockId ifFalse, SourceRange range) {
+    Instr instr;
+    instr.op = Opcode::CondBr;
+    instr.operand[0] = condition;
+    instr.target[0] = ifTrue;
+    instr.target[1] = ifFalse;
+    instr.location = here(range);
+    append(std::move(instr));
+  }
+  ValueId constantInt(TypeId type, __int128 value, SourceRange range) {
+    Instr instr;
+    instr.op = Opcode::ConstInt;
+    instr.type = type;
+    instr.immediate = static_cast<int64_t>(canonicalInteger(types_, type, value));
+    instr.location = here(range);
+    instr.result = static_cast<ValueId>(function_.valueTypes.size());
+    function_.valueTypes.push_back(type);
+    return append(std::move(instr)).result;
+  }
+  uint32_t newSlot(std::string name, TypeId type, ir::SlotKind kind, bool isMutable,
+                   SourceRange declared, SourceRange scope) {
+    ir::Slot slot;
+    slot.name = std::move(name);
+    slot.type = type;
+    slot.kind = kind;
+    slot.isMutable = isMutable;
+    slot.declared = here(declared);
+    slot.scopeBegin = here(scope);
+    slot.scopeEnd = owner_.locations().atEnd(scope);
+    function_.slots.push_back(std::move(slot));
+    return static_cast<uint32_t>(function_.slots.size() - 1);
+  }
+  ValueId slotAddress(uint32_t slot, SourceRange range) {
+    Instr instr;
+    instr.op = Opcode::SlotAddr;
+    instr.index = slot;
+    TypeId pointer = types_.pointerTo(function_.slots[slot].type);
+    instr.type = pointer;
+    instr.location = here(range);
+    instr.result = static_cast<ValueId>(function_.valueTypes.size());
+    function_.valueTypes.push_back(pointer);
+    return append(std::move(instr)).result;
+  }
+  ValueId temporary(TypeId type, SourceRange range) {
+    SourceRange scope = blockRanges_.empty() ? range : blockRanges_.back();
+    uint32_t slot = newSlot("$t" + std::to_string(temporaryCount_++), type, ir::SlotKind::Temporary,
+                            true, range, scope);
+    return slotAddress(slot, range);
+  }
+  ValueId load(TypeId type, ValueId address, SourceRange range) {
+    return emit(Opcode::Load, type, type, range, address);
+  }
+  void store(TypeId type, ValueId address, ValueId value, SourceRange range) {
+    emit(Opcode::Store, type, ir::kNoType, range, address, value);
+  }
+  void copy(TypeId type, ValueId destination, ValueId source, SourceRange range) {
+    emit(Opcode::Copy, type, ir::kNoType, range, destination, source);
+  }
+  ValueId offsetAddress(ValueId base, uint64_t offset, uint32_t index, TypeId pointee,
+                        SourceRange range) {
+    Instr instr;
+    instr.op = Opcode::FieldAddr;
+    TypeId pointer = types_.pointerTo(pointee);
+    instr.type = pointer;
+    instr.operand[0] = base;
+    instr.immediate = static_cast<int64_t>(offset);
+    instr.index = index;
+    instr.location = here(range);
+    instr.result = static_cast<ValueId>(function_.valueTypes.size());
+    function_.valueTypes.push_back(pointer);
+    return append(std::move(instr)).result;
+  }
+
+  // --- statements
+  void lowerBlock(Block* block);
+  void lowerStatement(Stmt* statement);
+  void lowerLet(Stmt* statement);
+  void lowerAssign(Stmt* statement);
+  void lowerIf(Stmt* statement);
+  void lowerWhile(Stmt* statement);
+  void lowerLoop(Stmt* statement);
+  void lowerFor(Stmt* statement);
+  void lowerReturn(Stmt* statement);
+  void lowerJump(Stmt* statement);
+  void storeInto(Expr* value, TypeId type, ValueId address);
+  void evaluateForEffect(Expr* expr);
+
+  // --- expressions
+  ValueId lowerValue(Expr* expr);
+  ValueId lowerAddress(Expr* expr);
+  void lowerInto(Expr* expr, ValueId destination);
+  ValueId lowerName(Expr* expr);
+  ValueId lowerUnary(Expr* expr);
+  ValueId lowerBinary(Expr* expr);
+  ValueId arithmetic(BinaryOp op, TypeId type, ValueId left, ValueId right, SourceRange range);
+  ValueId lowerLogical(Expr* expr);
+  ValueId lowerCall(Expr* expr, ValueId destination);
+  ValueId lowerCast(Expr* expr);
+  ValueId convert(ValueId value, TypeId source, TypeId target, SourceRange range);
+  ValueId lowerIntrinsic(Expr* expr);
+  void lowerTrap(SourceRange range);
+};
+
+Expr* stripParens(Expr* expr) {
+  while (expr->kind == ExprKind::Paren) expr = expr->left;
+  return expr;
+}
+
+// ---------------------------------------------------------------- functions
+
+void FunctionLowering::run(Decl* decl) {
+  const ir::Type& type = types_.get(decl->symbol->type);
+  function_.result = type.result;
+  function_.location = here(decl->range);
+  function_.endLocation = owner_.locations().atEnd(decl->range);
+  current_ = newBlock("entry");
+  std::vector<TypeId> params = type.params;
+  for (uint32_t i = 0; i < decl->params.count; ++i) {
+    Param& param = decl->params[i];
+    uint32_t slot = newSlot(std::string(param.name), params[i], ir::SlotKind::Parameter, false,
+                            param.nameRange, decl->body->range);
+    param.symbol->index = slot;
+  }
+  function_.parameterCount = decl->params.count;
+  lowerBlock(decl->body);
+  if (!terminated()) {
+    SourceRange end = {decl->body->range.file, decl->body->range.end - 1, decl->body->range.end};
+    if (function_.result == TypeTable::kVoid) {
+      emit(Opcode::Ret, TypeTable::kVoid, ir::kNoType, end);
+    } else {
+      emit(Opcode::Unreachable, ir::kNoType, ir::kNoType, end);
+    }
+  }
+  // A dead block opened after the last terminator is closed as unreachable.
+  for (ir::Block& block : function_.blocks)
+    if (block.instrs.empty() || !ir::isTerminator(block.instrs.back().op)) {
+      Instr instr;
+      instr.op = Opcode::Unreachable;
+      instr.location = function_.endLocation;
+      block.instrs.push_back(instr);
+    }
+}
+
+void FunctionLowering::lowerBlock(Block* block) {
+  blockRanges_.push_back(block->range);
+  for (Stmt* statement : block->statements) lowerStatement(statement);
+  blockRanges_.pop_back();
+}
+
+void FunctionLowering::lowerStatement(Stmt* statement) {
+  switch (statement->kind) {
+    case StmtKind::Let: lowerLet(statement); return;
+    case StmtKind::Expr: evaluateForEffect(statement->value); return;
+    case StmtKind::Assign: lowerAssign(statement); return;
+    case StmtKind::If: lowerIf(statement); return;
+    case StmtKind::While: lowerWhile(statement); return;
+    case StmtKind::Loop: lowerLoop(statement); return;
+    case StmtKind::For: lowerFor(statement); return;
+    case StmtKind::Break:
+    case StmtKind::Continue: lowerJump(statement); return;
+    case StmtKind::Return: lowerReturn(statement); return;
+    case StmtKind::Block: lowerBlock(statement->body); return;
+    case StmtKind::Error: return;
+  }
+}
+
+void FunctionLowering::evaluateForEffect(Expr* expr) {
+  TypeId type = expr->sema.type;
+  if (types_.isAggregate(type)) {
+    lowerAddress(expr);
+    return;
+  }
+  if (expr->sema.isConstant) return;
+  lowerValue(expr);
+}
+
+// Writes `value` (of `type`) to `address`: scalars by store, aggregates in place.
+void FunctionLowering::storeInto(Expr* value, TypeId type, ValueId address) {
+  if (types_.isAggregate(type)) {
+    lowerInto(value, address);
+  } else {
+    ValueId result = lowerValue(value);
+    store(type, address, result, value->range);
+  }
+}
+
+void FunctionLowering::lowerLet(Stmt* statement) {
+  Symbol* symbol = statement->symbol;
+  TypeId type = symbol->type;
+  if (statement->name == "_") {
+    if (statement->value) evaluateForEffect(statement->value);
+    return;
+  }
+  SourceRange scope = {statement->range.file, statement->range.end,
+                       blockRanges_.empty() ? statement->range.end : blockRanges_.back().end};
+  // The slot is created before the initializer is lowered but the symbol gets
+  // its index only afterwards, so `let x = x + 1;` reads the outer `x`.
+  uint32_t slot = newSlot(std::string(statement->name), type, ir::SlotKind::Local,
+                          statement->isMutable, statement->nameRange, scope);
+  ValueId address = slotAddress(slot, statement->range);
+  if (statement->value) {
+    storeInto(statement->value, type, address);
+  } else if (types_.isAggregate(type)) {
+    emit(Opcode::Zero, type, ir::kNoType, statement->range, address);
+  } else {
+    ValueId zero = type == TypeTable::kF64
+                       ? [&] {
+                           ValueId v = emit(Opcode::ConstF64, type, type, statement->range);
+                           return v;
+                         }()
+                   : types_.get(type).kind == TypeKind::Pointer
+                       ? emit(Opcode::ConstNull, type, type, statement->range)
+                       : constantInt(type, 0, statement->range);
+    store(type, address, zero, statement->range);
+  }
+  symbol->index = slot;
+}
+
+void FunctionLowering::lowerAssign(Stmt* statement) {
+  Expr* target = statement->target;
+  TypeId type = target->sema.type;
+  ValueId address = lowerAddress(target);
+  if (!statement->compound) {
+    if (types_.isAggregate(type)) {
+      // Through a temporary unless the source is a place: `p = Point { x: p.y, y: p.x }`.
+      Expr* source = stripParens(statement->value);
+      bool isPlaceSource = source->kind == ExprKind::Name || source->kind == ExprKind::Field ||
+                           source->kind == ExprKind::Index || source->kind == ExprKind::Deref;
+      ValueId from = isPlaceSource ? lowerAddress(source) : lowerAddress(statement->value);
+      copy(type, address, from, statement->range);
+    } else {
+      ValueId value = lowerValue(statement->value);
+      store(type, address, value, statement->range);
+    }
+    return;
+  }
+  ValueId old = load(type, address, statement->range);
+  ValueId right = lowerValue(statement->value);
+  ValueId result;
+  if (types_.get(type).kind == TypeKind::Pointer) {
+    result = emit(statement->assignOp == BinaryOp::Add ? Opcode::PtrAdd : Opcode::PtrSub, type,
+                  type, statement->range, old, right);
+  } else {
+    result = arithmetic(statement->assignOp, type, old, right, statement->range);
+  }
+  store(type, address, result, statement->range);
+}
+
+void FunctionLowering::lowerIf(Stmt* statement) {
+  ValueId condition = lowerValue(statement->value);
+  BlockId thenBlock = newBlock("if.then");
+  BlockId elseBlock = statement->elseBranch ? newBlock("if.else") : ir::kNoBlock;
+  BlockId joinBlock = newBlock("if.end");
+  condBranch(condition, thenBlock, statement->elseBranch ? elseBlock : joinBlock,
+             statement->value->range);
+  current_ = thenBlock;
+  lowerBlock(statement->body);
+  if (!terminated()) branch(joinBlock, statement->body->range);
+  if (statement->elseBranch) {
+    current_ = elseBlock;
+    lowerStatement(statement->elseBranch);
+    if (!terminated()) branch(joinBlock, statement->elseBranch->range);
+  }
+  current_ = joinBlock;
+}
+
+void FunctionLowering::lowerWhile(Stmt* statement) {
+  BlockId header = newBlock("while.cond");
+  BlockId body = newBlock("while.body");
+  BlockId exit = newBlock("while.end");
+  branch(header, statement->range);
+  current_ = header;
+  ValueId condition = lowerValue(statement->value);
+  condBranch(condition, body, exit, statement->value->range);
+  current_ = body;
+  loops_.push_back({statement, exit, header});
+  lowerBlock(statement->body);
+  loops_.pop_back();
+  if (!terminated()) branch(header, statement->body->range);
+  current_ = exit;
+}
+
+void FunctionLowering::lowerLoop(Stmt* statement) {
+  BlockId body = newBlock("loop.body");
+  BlockId exit = newBlock("loop.end");
+  branch(body, statement->range);
+  current_ = body;
+  loops_.push_back({statement, exit, body});
+  lowerBlock(statement->body);
+  loops_.pop_back();
+  if (!terminated()) branch(body, statement->body->range);
+  current_ = exit;
+}
+
+// for i in a..b { body }: counter and end live in temporaries; `i` is a fresh
+// slot per iteration holding a copy of the counter.
+void FunctionLowering::lowerFor(Stmt* statement) {
+  TypeId type = statement->symbol->type;
+  SourceRange range = statement->range;
+  ValueId counter = temporary(type, range);
+  ValueId end = temporary(type, range);
+  store(type, counter, lowerValue(statement->value), statement->value->range);
+  store(type, end, lowerValue(statement->target), statement->target->range);
+  BlockId header = newBlock("for.cond");
+  BlockId body = newBlock("for.body");
+  BlockId latch = newBlock("for.next");
+  BlockId exit = newBlock("for.end");
+  branch(header, range);
+  current_ = header;
+  ValueId current = load(type, counter, range);
+  ValueId limit = load(type, end, range);
+  Instr compare;
+  compare.op = Opcode::Cmp;
+  compare.predicate = types_.isSigned(type) ? ir::CmpPredicate::SLt : ir::CmpPredicate::ULt;
+  compare.type = type;
+  compare.operand[0] = current;
+  compare.operand[1] = limit;
+  compare.location = here(range);
+  compare.result = static_cast<ValueId>(function_.valueTypes.size());
+  function_.valueTypes.push_back(TypeTable::kBool);
+  ValueId inRange = append(std::move(compare)).result;
+  condBranch(inRange, body, exit, range);
+  current_ = body;
+  if (statement->name != "_") {
+    uint32_t slot = newSlot(std::string(statement->name), type, ir::SlotKind::Local, false,
+                            statement->nameRange, statement->body->range);
+    statement->symbol->index = slot;
+    ValueId value = load(type, counter, statement->nameRange);
+    store(type, slotAddress(slot, statement->nameRange), value, statement->nameRange);
+  }
+  loops_.push_back({statement, exit, latch});
+  lowerBlock(statement->body);
+  loops_.pop_back();
+  if (!terminated()) branch(latch, statement->body->range);
+  current_ = latch;
+  ValueId before = load(type, counter, range);
+  ValueId next = emit(Opcode::Add, type, type, range, before, constantInt(type, 1, range));
+  store(type, counter, next, range);
+  branch(header, range);
+  current_ = exit;
+}
+
+void FunctionLowering::lowerReturn(Stmt* statement) {
+  Expr* value = statement->value;
+  if (!value) {
+    emit(Opcode::Ret, TypeTable::kVoid, ir::kNoType, statement->range);
+    return;
+  }
+  TypeId type = function_.result;
+  ValueId result = types_.isAggregate(type) ? lowerAddress(value) : lowerValue(value);
+  emit(Opcode::Ret, type, ir::kNoType, statement->range, result);
+}
+
+void FunctionLowering::lowerJump(Stmt* statement) {
+  for (auto it = loops_.rbegin(); it != loops_.rend(); ++it) {
+    if (it->loop != statement->loopTarget) continue;
+    branch(statement->kind == StmtKind::Break ? it->breakTarget : it->continueTarget,
+           statement->range);
+    return;
+  }
+}
+
+// ---------------------------------------------------------------- expressions
+
+ValueId FunctionLowering::lowerValue(Expr* expr) {
+  const ExprSema& sema = expr->sema;
+  TypeId type = sema.type;
+  if (sema.isConstant && (types_.isInteger(type) || type == TypeTable::kBool))
+    return constantInt(type, sema.intValue, expr->range);
+  if (sema.isConstant && type == TypeTable::kF64) {
+    Instr instr;
+    instr.op = Opcode::ConstF64;
+    instr.type = type;
+    instr.floatImmediate = sema.floatValue;
+    instr.location = here(expr->range);
+    instr.result = static_cast<ValueId>(function_.valueTypes.size());
+    function_.valueTypes.push_back(type);
+    return append(std::move(instr)).result;
+  }
+  switch (expr->kind) {
+    case ExprKind::Paren: return lowerValue(expr->left);
+    case ExprKind::StringLiteral: {
+      Instr instr;
+      instr.op = Opcode::StringAddr;
+      instr.type = type;
+      instr.index = owner_.internString(expr->text);
+      instr.location = here(expr->range);
+      instr.result = static_cast<ValueId>(function_.valueTypes.size());
+      function_.valueTypes.push_back(type);
+      return append(std::move(instr)).result;
+    }
+    case ExprKind::Null: return emit(Opcode::ConstNull, type, type, expr->range);
+    case ExprKind::Name: return lowerName(expr);
+    case ExprKind::Unary: return lowerUnary(expr);
+    case ExprKind::Binary: return lowerBinary(expr);
+    case ExprKind::Call: return lowerCall(expr, ir::kNoValue);
+    case ExprKind::Index:
+    case ExprKind::Field:
+    case ExprKind::Deref: return load(type, lowerAddress(expr), expr->range);
+    case ExprKind::Cast: return lowerCast(expr);
+    case ExprKind::Intrinsic: return lowerIntrinsic(expr);
+    default: return ir::kNoValue;  // aggregates never reach here (sema types them)
+  }
+}
+
+ValueId FunctionLowering::lowerName(Expr* expr) {
+  Symbol* symbol = expr->sema.symbol;
+  TypeId type = expr->sema.type;
+  Instr instr;
+  instr.type = type;
+  instr.index = symbol->index;
+  instr.location = here(expr->range);
+  switch (symbol->kind) {
+    case SymbolKind::Function: instr.op = Opcode::FunctionAddr; break;
+    case SymbolKind::Extern: instr.op = Opcode::ExternAddr; break;
+    default: return load(type, lowerAddress(expr), expr->range);
+  }
+  instr.result = static_cast<ValueId>(function_.valueTypes.size());
+  function_.valueTypes.push_back(type);
+  return append(std::move(instr)).result;
+}
+
+ValueId FunctionLowering::lowerAddress(Expr* expr) {
+  TypeId type = expr->sema.type;
+  switch (expr->kind) {
+    case ExprKind::Paren: return lowerAddress(expr->left);
+    case ExprKind::Name: {
+      Symbol* symbol = expr->sema.symbol;
+      if (symbol->kind == SymbolKind::Local || symbol->kind == SymbolKind::Param)
+        return slotAddress(symbol->index, expr->range);
+      if (symbol->kind == SymbolKind::Global) {
+        Instr instr;
+        instr.op = Opcode::GlobalAddr;
+        instr.type = types_.pointerTo(type);
+        instr.index = symbol->index;
+        instr.location = here(expr->range);
+        instr.result = static_cast<ValueId>(function_.valueTypes.size());
+        function_.valueTypes.push_back(instr.type);
+        return append(std::move(instr)).result;
+      }
+      break;
+    }
+    case ExprKind::Field: {
+      ValueId base = expr->sema.throughPointer ? lowerValue(expr->left) : lowerAddress(expr->left);
+      TypeId structType = expr->left->sema.type;
+      if (expr->sema.throughPointer) structType = types_.get(structType).element;
+      const ir::StructField& field = types_.get(structType).fields[expr->sema.fieldIndex];
+      return offsetAddress(base, field.offset, expr->sema.fieldIndex, type, expr->range);
+    }
+    case ExprKind::Index: {
+      if (expr->sema.throughPointer) {
+        ValueId pointer = lowerValue(expr->left);
+        ValueId index = lowerValue(expr->right);
+        TypeId pointerType = expr->left->sema.type;
+        return emit(Opcode::PtrAdd, pointerType, pointerType, expr->range, pointer, index);
+      }
+      ValueId base = lowerAddress(expr->left);
+      ValueId index = lowerValue(expr->right);
+      return emit(Opcode::ElementAddr, expr->left->sema.type, types_.pointerTo(type), expr->range,
+                  base, index);
+    }
+    case ExprKind::Deref: return lowerValue(expr->left);
+    default: break;
+  }
+  // An rvalue: materialize it in a temporary.
+  ValueId address = temporary(type, expr->range);
+  if (types_.isAggregate(type)) {
+    lowerInto(expr, address);
+  } else {
+    store(type, address, lowerValue(expr), expr->range);
+  }
+  return address;
+}
+
+void FunctionLowering::lowerInto(Expr* expr, ValueId destination) {
+  TypeId type = expr->sema.type;
+  switch (expr->kind) {
+    case ExprKind::Paren: lowerInto(expr->left, destination); return;
+    case ExprKind::StructLiteral: {
+      const std::vector<ir::StructField> fields = types_.get(type).fields;
+      for (FieldInit& init : expr->fields) {
+        uint32_t index = 0;
+        while (fields[index].name != init.name) ++index;
+        ValueId address = offsetAddress(destination, fields[index].offset, index,
+                                        fields[index].type, init.nameRange);
+        storeInto(init.value, fields[index].type, address);
+      }
+      return;
+    }
+    case ExprKind::ArrayLiteral: {
+      if (expr->arguments.count == 0) {
+        emit(Opcode::Zero, type, ir::kNoType, expr->range, destination);
+        return;
+      }
+      TypeId element = types_.get(type).element;
+      uint64_t size = types_.get(element).size;
+      for (uint32_t i = 0; i < expr->arguments.count; ++i) {
+        ValueId address =
+            offsetAddress(destination, size * i, i, element, expr->arguments[i]->range);
+        storeInto(expr->arguments[i], element, address);
+      }
+      return;
+    }
+    case ExprKind::Call: lowerCall(expr, destination); return;
+    default: copy(type, destination, lowerAddress(expr), expr->range); return;
+  }
+}
+
+ValueId FunctionLowering::lowerUnary(Expr* expr) {
+  TypeId type = expr->sema.type;
+  if (expr->unaryOp == UnaryOp::AddressOf) return lowerAddress(expr->left);
+  ValueId operand = lowerValue(expr->left);
+  switch (expr->unaryOp) {
+    case UnaryOp::Negate:
+      return emit(type == TypeTable::kF64 ? Opcode::FNeg : Opcode::Neg, type, type, expr->range,
+                  operand);
+    case UnaryOp::Not:
+    case UnaryOp::BitNot: return emit(Opcode::Not, type, type, expr->range, operand);
+    default: return ir::kNoValue;
+  }
+}
+
+ValueId FunctionLowering::arithmetic(BinaryOp op, TypeId type, ValueId left, ValueId right,
+                                     SourceRange range) {
+  bool isFloat = type == TypeTable::kF64;
+  bool isSigned = types_.isSigned(type);
+  Opcode code = Opcode::Add;
+  switch (op) {
+    case BinaryOp::Add: code = isFloat ? Opcode::FAdd : Opcode::Add; break;
+    case BinaryOp::Sub: code = isFloat ? Opcode::FSub : Opcode::Sub; break;
+    case BinaryOp::Mul: code = isFloat ? Opcode::FMul : Opcode::Mul; break;
+    case BinaryOp::Div:
+      code = isFloat ? Opcode::FDiv : isSigned ? Opcode::SDiv : Opcode::UDiv;
+      break;
+    case BinaryOp::Rem: code = isSigned ? Opcode::SRem : Opcode::URem; break;
+    case BinaryOp::Shl: code = Opcode::Shl; break;
+    case BinaryOp::Shr: code = isSigned ? Opcode::AShr : Opcode::LShr; break;
+    case BinaryOp::BitAnd: code = Opcode::And; break;
+    case BinaryOp::BitOr: code = Opcode::Or; break;
+    case BinaryOp::BitXor: code = Opcode::Xor; break;
+    default: break;
+  }
+  return emit(code, type, type, range, left, right);
+}
+
+ValueId FunctionLowering::lowerBinary(Expr* expr) {
+  BinaryOp op = expr->binaryOp;
+  if (op == BinaryOp::LogicalAnd || op == BinaryOp::LogicalOr) return lowerLogical(expr);
+  TypeId leftType = expr->left->sema.type;
+  ValueId left = lowerValue(expr->left);
+  ValueId right = lowerValue(expr->right);
+  if (op >= BinaryOp::Eq) {
+    Instr instr;
+    instr.op = Opcode::Cmp;
+    instr.type = leftType;
+    instr.operand[0] = left;
+    instr.operand[1] = right;
+    bool isFloat = leftType == TypeTable::kF64;
+    bool isSigned = types_.isSigned(leftType);
+    using P = ir::CmpPredicate;
+    switch (op) {
+      case BinaryOp::Eq: instr.predicate = isFloat ? P::FEq : P::Eq; break;
+      case BinaryOp::Ne: instr.predicate = isFloat ? P::FNe : P::Ne; break;
+      case BinaryOp::Lt: instr.predicate = isFloat ? P::FLt : isSigned ? P::SLt : P::ULt; break;
+      case BinaryOp::Le: instr.predicate = isFloat ? P::FLe : isSigned ? P::SLe : P::ULe; break;
+      case BinaryOp::Gt: instr.predicate = isFloat ? P::FGt : isSigned ? P::SGt : P::UGt; break;
+      default: instr.predicate = isFloat ? P::FGe : isSigned ? P::SGe : P::UGe; break;
+    }
+    instr.location = here(expr->range);
+    instr.result = static_cast<ValueId>(function_.valueTypes.size());
+    function_.valueTypes.push_back(TypeTable::kBool);
+    return append(std::move(instr)).result;
+  }
+  if (types_.get(leftType).kind == TypeKind::Pointer) {
+    if (op == BinaryOp::Add)
+      return emit(Opcode::PtrAdd, leftType, leftType, expr->range, left, right);
+    if (expr->right->sema.type == leftType)
+      return emit(Opcode::PtrDiff, leftType, TypeTable::kI64, expr->range, left, right);
+    return emit(Opcode::PtrSub, leftType, leftType, expr->range, left, right);
+  }
+  return arithmetic(op, expr->sema.type, left, right, expr->range);
+}
+
+// a && b: the result lives in a bool slot; b runs only when needed.
+ValueId FunctionLowering::lowerLogical(Expr* expr) {
+  bool isAnd = expr->binaryOp == BinaryOp::LogicalAnd;
+  ValueId slot = temporary(TypeTable::kBool, expr->range);
+  ValueId left = lowerValue(expr->left);
+  store(TypeTable::kBool, slot, left, expr->range);
+  BlockId rightBlock = newBlock(isAnd ? "and.rhs" : "or.rhs");
+  BlockId endBlock = newBlock(isAnd ? "and.end" : "or.end");
+  if (isAnd)
+    condBranch(left, rightBlock, endBlock, expr->range);
+  else
+    condBranch(left, endBlock, rightBlock, expr->range);
+  current_ = rightBlock;
+  ValueId right = lowerValue(expr->right);
+  store(TypeTable::kBool, slot, right, expr->right->range);
+  branch(endBlock, expr->range);
+  current_ = endBlock;
+  return load(TypeTable::kBool, slot, expr->range);
+}
+
+ValueId FunctionLowering::lowerCall(Expr* expr, ValueId destination) {
+  Expr* callee = stripParens(expr->left);
+  Symbol* symbol = callee->kind == ExprKind::Name ? callee->sema.symbol : nullptr;
+  Instr instr;
+  instr.type = callee->sema.type;
+  if (symbol && symbol->kind == SymbolKind::Function) {
+    instr.op = Opcode::Call;
+    instr.index = symbol->index;
+  } else if (symbol && symbol->kind == SymbolKind::Extern) {
+    instr.op = Opcode::CallExtern;
+    instr.index = symbol->index;
+  } else {
+    instr.op = Opcode::CallIndirect;
+    instr.operand[0] = lowerValue(expr->left);
+  }
+  const ir::Type signature = types_.get(instr.type);
+  instr.fixedArgumentCount = static_cast<uint32_t>(signature.params.size());
+  for (uint32_t i = 0; i < expr->arguments.count; ++i) {
+    Expr* argument = expr->arguments[i];
+    TypeId type = argument->sema.type;
+    if (types_.isAggregate(type)) {
+      ValueId copyAddress = temporary(type, argument->range);
+      lowerInto(argument, copyAddress);
+      instr.arguments.push_back({copyAddress, type});
+      continue;
+    }
+    ValueId value = lowerValue(argument);
+    if (i >= signature.params.size()) {
+      // C default argument promotions (spec §4).
+      bool narrow =
+          (types_.isInteger(type) && types_.get(type).size < 4) || type == TypeTable::kBool;
+      if (narrow) {
+        Opcode widen = types_.isSigned(type) ? Opcode::SExt : Opcode::ZExt;
+        value = emit(widen, TypeTable::kI32, TypeTable::kI32, argument->range, value);
+        type = TypeTable::kI32;
+      }
+    }
+    instr.arguments.push_back({value, type});
+  }
+  TypeId result = signature.result;
+  if (types_.isAggregate(result)) {
+    instr.aggregateResultAddress =
+        destination != ir::kNoValue ? destination : temporary(result, expr->range);
+  } else if (result != TypeTable::kVoid) {
+    instr.result = static_cast<ValueId>(function_.valueTypes.size());
+    function_.valueTypes.push_back(result);
+  }
+  instr.location = here(expr->range);
+  ValueId resultAddress = instr.aggregateResultAddress;
+  ValueId value = append(std::move(instr)).result;
+  return types_.isAggregate(result) ? resultAddress : value;
+}
+
+ValueId FunctionLowering::convert(ValueId value, TypeId source, TypeId target, SourceRange range) {
+  if (source == target) return value;
+  bool sourceInt = types_.isInteger(source), targetInt = types_.isInteger(target);
+  Opcode op = Opcode::Bitcast;
+  if (source == TypeTable::kBool && targetInt) {
+    op = Opcode::ZExt;
+  } else if (sourceInt && targetInt) {
+    uint64_t from = types_.get(source).size, to = types_.get(target).size;
+    op = to < from   ? Opcode::Trunc
+         : to > from ? (types_.isSigned(source) ? Opcode::SExt : Opcode::ZExt)
+                     : Opcode::Bitcast;
+  } else if (sourceInt && target == TypeTable::kF64) {
+    op = types_.isSigned(source) ? Opcode::SIToFP : Opcode::UIToFP;
+  } else if (source == TypeTable::kF64 && targetInt) {
+    op = types_.isSigned(target) ? Opcode::FPToSI : Opcode::FPToUI;
+  }
+  return emit(op, target, target, range, value);
+}
+
+ValueId FunctionLowering::lowerCast(Expr* expr) {
+  ValueId value = lowerValue(expr->left);
+  return convert(value, expr->left->sema.type, expr->sema.type, expr->range);
+}
+
+void FunctionLowering::lowerTrap(SourceRange range) {
+  emit(Opcode::Trap, ir::kNoType, ir::kNoType, range);
+  emit(Opcode::Unreachable, ir::kNoType, ir::kNoType, range);
+}
+
+ValueId FunctionLowering::lowerIntrinsic(Expr* expr) {
+  std::string_view name = expr->text;
+  TypeId type = expr->sema.type;
+  if (name == "trap") {
+    lowerTrap(expr->range);
+    return ir::kNoValue;
+  }
+  if (name == "breakpoint") {
+    emit(Opcode::Breakpoint, ir::kNoType, ir::kNoType, expr->range);
+    return ir::kNoValue;
+  }
+  if (name == "assert") {
+    ValueId condition = lowerValue(expr->arguments[0]);
+    BlockId fail = newBlock("assert.fail");
+    BlockId ok = newBlock("assert.ok");
+    condBranch(condition, ok, fail, expr->range);
+    current_ = fail;
+    lowerTrap(expr->range);
+    current_ = ok;
+    return ir::kNoValue;
+  }
+  ValueId operand = lowerValue(expr->arguments[0]);
+  Opcode op = name == "popcount" ? Opcode::Popcount : name == "clz" ? Opcode::Clz : Opcode::Ctz;
+  return emit(op, type, type, expr->range, operand);
+}
+
+// ---------------------------------------------------------------- module
+
+uint32_t ModuleLowering::internString(std::string_view spelling) {
+  std::string decoded, error;
+  size_t errorAt = 0, errorLength = 0;
+  decodeQuoted(spelling, decoded, error, errorAt, errorLength);
+  decoded.push_back('\0');
+  auto [it, inserted] = strings_.emplace(decoded, static_cast<uint32_t>(module_.strings.size()));
+  if (inserted) module_.strings.push_back({decoded});
+  return it->second;
+}
+
+void ModuleLowering::writeConstant(Expr* expr, TypeId type, ir::Global& global, uint64_t offset) {
+  TypeTable& types = module_.types;
+  const ExprSema& sema = expr->sema;
+  if (sema.isConstant && (types.isInteger(type) || type == TypeTable::kBool)) {
+    uint64_t bits = static_cast<uint64_t>(sema.intValue);
+    std::memcpy(global.initializer.data() + offset, &bits, types.get(type).size);
+    return;
+  }
+  if (sema.isConstant && type == TypeTable::kF64) {
+    std::memcpy(global.initializer.data() + offset, &sema.floatValue, 8);
+    return;
+  }
+  switch (expr->kind) {
+    case ExprKind::Paren: writeConstant(expr->left, type, global, offset); return;
+    case ExprKind::Null: return;
+    case ExprKind::StringLiteral:
+      global.relocations.push_back({offset, ir::SymbolKind::String, internString(expr->text), 0});
+      return;
+    case ExprKind::Name: {
+      Symbol* symbol = expr->sema.symbol;
+      ir::SymbolKind kind =
+          symbol->kind == SymbolKind::Function ? ir::SymbolKind::Function : ir::SymbolKind::Extern;
+      global.relocations.push_back({offset, kind, symbol->index, 0});
+      return;
+    }
+    case ExprKind::Unary: {
+      Expr* place = stripParens(expr->left);
+      global.relocations.push_back({offset, ir::SymbolKind::Global, place->sema.symbol->index, 0});
+      return;
+    }
+    case ExprKind::Cast: writeConstant(expr->left, expr->left->sema.type, global, offset); return;
+    case ExprKind::StructLiteral: {
+      const std::vector<ir::StructField> fields = types.get(type).fields;
+      for (FieldInit& init : expr->fields)
+        for (const ir::StructField& field : fields)
+          if (field.name == init.name)
+            writeConstant(init.value, field.type, global, offset + field.offset);
+      return;
+    }
+    case ExprKind::ArrayLiteral: {
+      TypeId element = types.get(type).element;
+      uint64_t size = types.get(element).size;
+      for (uint32_t i = 0; i < expr->arguments.count; ++i)
+        writeConstant(expr->arguments[i], element, global, offset + size * i);
+      return;
+    }
+    default: return;
+  }
+}
+
+void ModuleLowering::lowerGlobal(Decl* decl) {
+  ir::Global& global = module_.globals[decl->symbol->index];
+  if (decl->value) writeConstant(decl->value, global.type, global, 0);
+}
+
+void ModuleLowering::run() {
+  TypeTable& types = module_.types;
+  for (Decl* decl : program_.externs) {
+    decl->symbol->index = static_cast<uint32_t>(module_.externs.size());
+    module_.externs.push_back(
+        {std::string(decl->name), decl->symbol->type, locations_.at(decl->range)});
+  }
+  for (Decl* decl : program_.globals) {
+    decl->symbol->index = static_cast<uint32_t>(module_.globals.size());
+    ir::Global global;
+    global.name = std::string(decl->name);
+    global.type = decl->symbol->type;
+    global.size = types.get(global.type).size;
+    global.align = types.get(global.type).align;
+    global.isMutable = decl->isMutable;
+    global.initializer.assign(global.size, 0);
+    global.location = locations_.at(decl->range);
+    module_.globals.push_back(std::move(global));
+  }
+  for (Decl* decl : program_.functions) {
+    decl->symbol->index = static_cast<uint32_t>(module_.functions.size());
+    ir::Function function;
+    function.name = std::string(decl->name);
+    function.type = decl->symbol->type;
+    for (Attribute& attribute : decl->attributes) {
+      if (attribute.name == "export") function.exported = true;
+      if (attribute.name == "noinline") function.noinline = true;
+      if (attribute.name == "inline") function.inlineHint = true;
+    }
+    if (decl->name == "main") function.exported = true;
+    module_.functions.push_back(std::move(function));
+  }
+  for (Decl* decl : program_.globals) lowerGlobal(decl);
+  for (Decl* decl : program_.functions) {
+    FunctionLowering lowering(*this, module_.functions[decl->symbol->index]);
+    lowering.run(decl);
+  }
+}
+
+}  // namespace
+
+void lowerProgram(const CheckedProgram& program, const SourceManager& sources, ir::Module& module) {
+  for (size_t i = 0; i < sources.fileCount(); ++i)
+    module.files.push_back(sources.name(static_cast<uint32_t>(i)));
+  ModuleLowering lowering(program, sources, module);
+  lowering.run();
+}
+
+}  // namespace tide::core

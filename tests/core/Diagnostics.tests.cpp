@@ -1,0 +1,53 @@
+// The printed diagnostic format (spec §10): location, severity, message, the
+// source line, and a caret with tildes under the range. Exact text.
+#include <catch2/catch.hpp>
+
+#include "FrontEndSupport.h"
+
+using namespace tide::test;
+
+TEST_CASE("An error prints file:line:col, the source line and a caret under the range",
+          "[diagnostics]") {
+  CHECK(diagnosticsOf("fn main(): i32 {\n    return foo;\n}\n", "prog.toy") ==
+        "prog.toy:2:12: error: undeclared identifier 'foo'\n"
+        "    return foo;\n"
+        "           ^~~\n");
+}
+
+TEST_CASE("Every error of a run is reported, in source order", "[diagnostics]") {
+  CHECK(diagnosticsOf(
+            "fn main(): i32 {\n  let a: u8 = 300;\n  let b: bool = 1;\n  return a + b;\n}\n") ==
+        "t.toy:2:15: error: constant 300 does not fit in u8\n"
+        "  let a: u8 = 300;\n"
+        "              ^~~\n"
+        "t.toy:3:17: error: mismatched types: expected bool, found integer constant\n"
+        "  let b: bool = 1;\n"
+        "                ^\n"
+        "t.toy:4:12: error: mismatched types: u8 and bool\n"
+        "  return a + b;\n"
+        "           ^\n");
+}
+
+TEST_CASE("Warnings use the warning severity and keep the program valid", "[diagnostics]") {
+  auto result = compileText("fn main(): i32 {\n\tlet x = 1;\n\treturn 0;\n}\n");
+  CHECK(result.ok());
+  // Tabs are kept in the caret line so the caret lines up.
+  CHECK(tide::core::formatDiagnostics(result) ==
+        "t.toy:2:6: warning: unused variable 'x'\n"
+        "\tlet x = 1;\n"
+        "\t    ^\n");
+}
+
+TEST_CASE("Mismatch messages name both types and argument counts", "[diagnostics]") {
+  std::string text = diagnosticsOf(
+      "fn f(a: i32, b: i32): i32 { return a; }\nfn main(): i32 {\n  let x: i64 = 1;\n"
+      "  let y: i32 = 2;\n  let z = x == y;\n  return f(1);\n}\n");
+  CHECK(contains(text, "t.toy:5:13: error: mismatched types: i64 and i32\n"));
+  CHECK(contains(text, "t.toy:6:10: error: function 'f' expects 2 arguments, found 1\n"));
+}
+
+TEST_CASE("A range wider than its line is clipped to the line", "[diagnostics]") {
+  std::string text = diagnosticsOf("fn main(): i32 {\n  return \"abc\n}\n");
+  CHECK(contains(
+      text, "t.toy:2:10: error: unterminated string literal\n  return \"abc\n         ^~~~\n"));
+}

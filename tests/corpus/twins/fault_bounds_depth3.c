@@ -1,0 +1,25 @@
+/* twin of fault_bounds_depth3 */
+#include "toy_rt.h"
+
+static int64_t bt_leaf(int64_t n) {
+  int64_t a[4] = {10, 20, 30, 40};
+  return AT(a, n + 3);
+}
+
+static int64_t bt_mid(int64_t n) {
+  int64_t r = bt_leaf(n + 1);
+  return r + 1;
+}
+
+static int64_t bt_root(int64_t n) {
+  int64_t r = bt_mid(n + 1);
+  return r + 1;
+}
+
+int main(int argc, char** argv) {
+  printf("before the fault\n");
+  fflush(NULL);
+  int64_t r = bt_root((int64_t)argc);
+  printf("not reached %ld\n", r);
+  return 1;
+}

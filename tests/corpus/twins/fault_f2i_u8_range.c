@@ -1,0 +1,15 @@
+/* twin of fault_f2i_u8_range */
+#include "toy_rt.h"
+
+static int64_t bt_leaf(int64_t n) {
+  double x = 255.0 + (double)n;
+  return (int64_t)F2I(uint8_t, x);
+}
+
+int main(int argc, char** argv) {
+  printf("before the fault\n");
+  fflush(NULL);
+  int64_t r = bt_leaf((int64_t)argc);
+  printf("not reached %ld\n", r);
+  return 1;
+}

@@ -1,0 +1,14 @@
+/* twin of fault_trap_depth0 */
+#include "toy_rt.h"
+
+int main(int argc, char** argv) {
+  printf("before the fault\n");
+  fflush(NULL);
+  int64_t n = (int64_t)argc;
+  if (n > 0) {
+    TOY_TRAP();
+  }
+  int64_t result = n;
+  printf("not reached %ld\n", result);
+  return 1;
+}

@@ -1,0 +1,20 @@
+/* twin of int_i8_cmpbit */
+#include "toy_rt.h"
+
+int main(void) {
+  int8_t v[5] = {(int8_t)-128, (int8_t)-1, (int8_t)0, (int8_t)1, (int8_t)127};
+  uint64_t checksum = 0;
+  for (int i = 0; i < 5; i++) {
+    for (int j = 0; j < 5; j++) {
+      int8_t a = v[i];
+      int8_t b = v[j];
+      uint64_t mask = (uint64_t)(a < b) | ((uint64_t)(a <= b) << 1) | ((uint64_t)(a > b) << 2) |
+                      ((uint64_t)(a >= b) << 3) | ((uint64_t)(a == b) << 4) |
+                      ((uint64_t)(a != b) << 5);
+      printf("%lu %d %d %d %d\n", mask, (int8_t)(a & b), (int8_t)(a | b), (int8_t)(a ^ b),
+             (int8_t)~a);
+      checksum = checksum * 7 + mask + (uint64_t)(int8_t)(a ^ b);
+    }
+  }
+  return (int32_t)(checksum % 256);
+}

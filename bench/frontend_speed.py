@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Front-end compile speed: `tide check` (read + lex + parse + check + lower)
-on the output of /work/shared/bench/gen_lines.py, against `tcc -c` and
+on the output of ../shared/bench/gen_lines.py, against `tcc -c` and
 `gcc -O0 -c` on its C twin. Median of several runs, wall clock and CPU time
 (the machine is shared, so CPU time is the steadier number).
 

@@ -1,4 +1,4 @@
-// `tide build [-c] FILE.toy... -o OUT [-O0|-O1] [-g0]`: the AOT path. Compiles
+// `tide build [-c] FILE.toy... -o OUT [-O0] [-g0]`: the AOT path. Compiles
 // the files as one program (core), generates an ELF relocatable object
 // (codegen) and either writes it (-c) or links it with the system `cc`
 // (plus -lm, since Toy externs resolve against the C and math libraries).
@@ -35,8 +35,12 @@ bool parseBuildArguments(std::span<const std::string> arguments, BuildRequest& r
       request.objectOnly = true;
     } else if (argument == "-o" && i + 1 < arguments.size()) {
       request.output = arguments[++i];
-    } else if (argument == "-O0" || argument == "-O1") {
-      request.optimizationLevel = argument[2] - '0';
+    } else if (argument == "-O0") {
+      request.optimizationLevel = 0;
+    } else if (argument.rfind("-O", 0) == 0) {
+      // Only -O0 code exists; accepting -O1 would silently hand out -O0 code.
+      std::fprintf(stderr, "tide build: %s is not available yet (only -O0)\n", argument.c_str());
+      return false;
     } else if (argument == "-g0") {
       request.debugInfo = false;
     } else if (argument == "-g") {
@@ -89,7 +93,7 @@ std::string temporaryObjectPath() {
 int runBuild(std::span<const std::string> arguments) {
   BuildRequest request;
   if (!parseBuildArguments(arguments, request)) {
-    std::fprintf(stderr, "usage: tide build [-c] FILE.toy... -o OUTPUT [-O0|-O1] [-g0]\n");
+    std::fprintf(stderr, "usage: tide build [-c] FILE.toy... -o OUTPUT [-O0] [-g0]\n");
     return 2;
   }
   core::CompileResult compiled = core::compileFiles(request.sources);

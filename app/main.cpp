@@ -1,12 +1,12 @@
 // tide: a headless command when the first argument names one, the IDE
-// otherwise. Commands run before any Qt object exists, so they work on a
-// machine without a display.
+// otherwise. Commands never load Qt (the IDE is a module loaded on demand),
+// so they start fast and work on a machine without a display.
 #include <cstdio>
 #include <string>
 #include <vector>
 
 #include "cli/command.h"
-#include "gui/gui_main.h"
+#include "cli/module_loader.h"
 
 int main(int argc, char** argv) {
   if (argc > 1) {
@@ -20,5 +20,11 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  return tide::gui::runGui(argc, argv);
+  static constexpr tide::cli::ModuleEntry kIde{
+      .file = "tide-gui.so",
+      .overrideEnv = "TIDE_GUI_MODULE",
+      .function = "tide_gui_main",
+      .purpose = "open the IDE",
+  };
+  return tide::cli::runModule(kIde, argc, argv);
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every Tide benchmark against its peers in one run: front-end and image
-# compile speed, -O0 run time, start-up and batch overhead. Each reports
+# compile speed, -O0 run time, start-up, batch overhead and debugger stepping. Each reports
 # ratios against a peer measured in the same run.
 # Needs the release build: cmake --preset release && cmake --build --preset release
 set -u
@@ -13,4 +13,5 @@ run python3 image_compile_speed.py
 run python3 programs.py
 run python3 startup.py
 run python3 batch_overhead.py --bin ../build/release/bin
+run python3 stepping.py --tide "$tide"
 exit $status

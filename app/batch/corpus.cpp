@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -39,23 +40,37 @@ std::string trimmed(const std::string& text) {
   return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
-// NAME.LANE.skip beside NAME.toy: lane -> first line of the file.
-void readSkipSidecars(const fs::path& source, Case& testCase) {
-  const std::string stem = source.stem().string() + ".";
+// The .skip files of each directory, listed once per discovery (listing the
+// directory per case made discovery quadratic in the corpus size).
+using SkipFiles = std::map<fs::path, std::vector<fs::path>>;
+
+const std::vector<fs::path>& skipFilesIn(const fs::path& directory, SkipFiles& cache) {
+  const auto found = cache.find(directory);
+  if (found != cache.end()) return found->second;
+  std::vector<fs::path>& files = cache[directory];
   std::error_code error;
-  for (const auto& entry : fs::directory_iterator(source.parent_path(), error)) {
-    const std::string file = entry.path().filename().string();
+  for (const auto& entry : fs::directory_iterator(directory, error))
+    if (entry.path().extension() == ".skip") files.push_back(entry.path());
+  return files;
+}
+
+// NAME.LANE.skip beside NAME.toy: lane -> first line of the file.
+void readSkipSidecars(const fs::path& source, Case& testCase, SkipFiles& cache) {
+  const std::string stem = source.stem().string() + ".";
+  for (const fs::path& path : skipFilesIn(source.parent_path(), cache)) {
+    const std::string file = path.filename().string();
     if (file.size() <= stem.size() + 5 || file.rfind(stem, 0) != 0 || !file.ends_with(".skip"))
       continue;
     const std::string lane = file.substr(stem.size(), file.size() - stem.size() - 5);
     if (lane.find('.') != std::string::npos) continue;  // another case's sidecar
-    const std::string text = readFile(entry.path()).value_or("");
+    const std::string text = readFile(path).value_or("");
     const std::string firstLine = text.substr(0, text.find('\n'));
     testCase.skipReasons[lane] = trimmed(firstLine).empty() ? "skipped" : trimmed(firstLine);
   }
 }
 
-void loadCase(const fs::path& source, const std::string& name, CaseKind kind, Discovery& out) {
+void loadCase(const fs::path& source, const std::string& name, CaseKind kind, Discovery& out,
+              SkipFiles& skips) {
   Case testCase;
   testCase.name = name;
   testCase.kind = kind;
@@ -83,7 +98,7 @@ void loadCase(const fs::path& source, const std::string& name, CaseKind kind, Di
       for (const std::string& line : nonEmptyLines(*backtrace))
         testCase.expectedBacktrace.push_back(trimmed(line));
   }
-  readSkipSidecars(source, testCase);
+  readSkipSidecars(source, testCase, skips);
   out.cases.push_back(std::move(testCase));
 }
 
@@ -95,7 +110,8 @@ std::string caseName(const fs::path& source, const fs::path& base, const std::st
   return prefix.empty() ? relative.generic_string() : prefix + "/" + relative.generic_string();
 }
 
-void walkDirectory(const fs::path& base, const std::string& prefix, CaseKind kind, Discovery& out) {
+void walkDirectory(const fs::path& base, const std::string& prefix, CaseKind kind, Discovery& out,
+                   SkipFiles& skips) {
   std::error_code error;
   std::vector<fs::path> sources;
   for (fs::recursive_directory_iterator
@@ -109,7 +125,7 @@ void walkDirectory(const fs::path& base, const std::string& prefix, CaseKind kin
   for (const fs::path& source : sources) {
     CaseKind caseKind = kind;
     if (source.parent_path().filename() == "err") caseKind = CaseKind::CompileError;
-    loadCase(source, caseName(source, base, prefix), caseKind, out);
+    loadCase(source, caseName(source, base, prefix), caseKind, out, skips);
   }
 }
 
@@ -121,12 +137,12 @@ std::string folderName(const fs::path& directory) {
 
 // With several roots, a structured root's cases are named "<root>/cases/..."
 // so that two corpora's cases/fib stay two cases.
-void discoverRoot(const fs::path& root, bool prefixWithRoot, Discovery& out) {
+void discoverRoot(const fs::path& root, bool prefixWithRoot, Discovery& out, SkipFiles& skips) {
   std::error_code error;
   if (fs::is_regular_file(root, error)) {
     const std::string parent = root.parent_path().filename().string();
     const CaseKind kind = parent == "err" ? CaseKind::CompileError : CaseKind::Run;
-    loadCase(root, caseName(root, root.parent_path(), parent), kind, out);
+    loadCase(root, caseName(root, root.parent_path(), parent), kind, out, skips);
     return;
   }
   if (!fs::is_directory(root, error)) {
@@ -137,20 +153,21 @@ void discoverRoot(const fs::path& root, bool prefixWithRoot, Discovery& out) {
   if (structured) {
     const std::string prefix = prefixWithRoot ? folderName(root) + "/" : "";
     if (fs::is_directory(root / "cases"))
-      walkDirectory(root / "cases", prefix + "cases", CaseKind::Run, out);
+      walkDirectory(root / "cases", prefix + "cases", CaseKind::Run, out, skips);
     if (fs::is_directory(root / "err"))
-      walkDirectory(root / "err", prefix + "err", CaseKind::CompileError, out);
+      walkDirectory(root / "err", prefix + "err", CaseKind::CompileError, out, skips);
     return;
   }
   const std::string name = folderName(root);
-  walkDirectory(root, name, name == "err" ? CaseKind::CompileError : CaseKind::Run, out);
+  walkDirectory(root, name, name == "err" ? CaseKind::CompileError : CaseKind::Run, out, skips);
 }
 
 }  // namespace
 
 Discovery discoverCases(const std::vector<fs::path>& roots) {
   Discovery out;
-  for (const fs::path& root : roots) discoverRoot(root, roots.size() > 1, out);
+  SkipFiles skips;
+  for (const fs::path& root : roots) discoverRoot(root, roots.size() > 1, out, skips);
   // The same file reached twice (overlapping roots) runs once, under the
   // name its first root gave it.
   std::set<fs::path> seenFiles;

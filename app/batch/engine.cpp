@@ -1,7 +1,9 @@
 // runBatch drives the lanes one after another; within a lane the stage and
-// drain steps each fan out over `jobs` threads. Staging failures (and the
-// compile-failure cases, whose verdict is the stage step) are joined right
-// after staging; everything else right after its execution.
+// drain steps each fan out over `jobs` slots. Staging calls the compiler
+// libraries in forked staging workers (stage_pool.h), or runs a stage
+// command. Staging failures (and the compile-failure cases, whose verdict
+// is the stage step) are joined right after staging; everything else right
+// after its execution.
 #include "batch/engine.h"
 
 #include <sched.h>
@@ -10,14 +12,18 @@
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <fstream>
 #include <mutex>
 #include <optional>
 #include <thread>
 
+#include "batch/crash_symbolizer.h"
+#include "batch/in_process_stage.h"
 #include "batch/isolated_process.h"
 #include "batch/json.h"
 #include "batch/oracle.h"
+#include "batch/stage_pool.h"
 
 namespace tide::batch {
 
@@ -53,8 +59,13 @@ fs::path makeStagingRoot(const fs::path& keep) {
     fs::create_directories(keep);
     return fs::absolute(keep);
   }
+  // Without a TMPDIR of the user's, stage in RAM when we can: every case
+  // creates files, and on a disk file system (ext4) allocating the inodes
+  // of files deleted moments ago was a third of the engine's time.
   const char* tmp = std::getenv("TMPDIR");
-  std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/tide-batch-XXXXXX";
+  std::string root = tmp && *tmp ? tmp : "/tmp";
+  if (!(tmp && *tmp) && access("/dev/shm", W_OK | X_OK) == 0) root = "/dev/shm";
+  std::string pattern = root + "/tide-batch-XXXXXX";
   if (!mkdtemp(pattern.data())) return {};
   return pattern;
 }
@@ -69,13 +80,14 @@ void makeReadableByAll(const fs::path& path) {
 }
 
 // setresuid to an unused uid can be refused (user namespaces), and the uid
-// may not reach tide itself (a private build directory); try once.
-bool userIsolationWorks(unsigned uid, const std::string& tidePath) {
+// may not reach our executables (a private build directory); try once, in a
+// forked child (starting an executable for this would cost more).
+bool userIsolationWorks(unsigned uid, const LaneEnvironment& environment) {
   if (geteuid() != 0) return false;
   ProcessSpec probe;
-  probe.arguments = {"true"};
-  if (!tidePath.empty()) probe.arguments = {tidePath, "--version"};
-  probe.extraEnvironment = {"QT_QPA_PLATFORM=offscreen"};
+  const std::string reach =
+      !environment.runnerPath.empty() ? environment.runnerPath : environment.tidePath;
+  probe.inProcess = [reach] { return reach.empty() || access(reach.c_str(), X_OK) == 0 ? 0 : 1; };
   probe.runAsUser = uid;
   probe.timeout = std::chrono::milliseconds(5000);
   const ProcessOutcome outcome = runIsolated(probe);
@@ -128,6 +140,50 @@ CommandPlaceholders placeholdersFor(const ManifestEntry& entry,
           fs::absolute(entry.testCase->source).string(), entry.stagedStem};
 }
 
+// Programs may run under an isolation uid that cannot read the corpus (a
+// private home directory): they get a world-readable copy, {staged}.toy.
+void copySourceForIsolation(const ManifestEntry& entry) {
+  std::error_code copyError;
+  fs::copy_file(entry.testCase->source, entry.stagedStem + ".toy",
+                fs::copy_options::overwrite_existing, copyError);
+  fs::permissions(entry.stagedStem + ".toy",
+                  fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                      fs::perms::others_read,
+                  fs::perm_options::replace, copyError);
+}
+
+// The lane's library stage step, in a staging worker.
+ProcessOutcome stageInProcess(const LaneDescriptor& lane, const std::string& source,
+                              const std::string& stem) {
+  switch (lane.stageKind) {
+    case StageKind::Check: return stageCheck(source);
+    case StageKind::Object: return stageObject(source, stem + ".o", lane.optimizationLevel);
+    case StageKind::Executable:
+      return stageExecutable(source, stem + ".o", stem + ".exe", lane.optimizationLevel);
+    case StageKind::Custom:
+      if (lane.customStage) return lane.customStage(source, stem);
+      break;
+    case StageKind::Command: break;
+  }
+  ProcessOutcome none;
+  none.spawnError = "the lane has no stage step";
+  return none;
+}
+
+// The runner reports a fault as a raw chain on fd 3; the trace `tide run`
+// would print goes after what the program wrote to stderr, where the
+// backtrace oracle reads it. The object is ours (staged), but a symbolizer
+// failure must still not end the run.
+void appendSymbolizedCrash(ProcessOutcome& executed, const std::string& objectPath) {
+  if (executed.report.empty()) return;
+  try {
+    executed.standardError += symbolizedRunnerReport(executed.report, objectPath);
+  } catch (const std::exception& error) {
+    executed.standardError +=
+        std::string("tide: cannot symbolize the crash: ") + error.what() + "\n";
+  }
+}
+
 void runLane(const std::vector<Case>& cases, const LaneDescriptor& lane,
              const BatchOptions& options, const fs::path& stagingRoot,
              std::optional<unsigned> firstUid, ResultCollector& results) {
@@ -150,26 +206,9 @@ void runLane(const std::vector<Case>& cases, const LaneDescriptor& lane,
 
   // Stage: compile every case; the compiler runs as we do (it is trusted),
   // bounded in time and output like any case.
-  parallelFor(entries.size(), options.jobs, [&](std::size_t index, int) {
+  const auto staged = [&](std::size_t index, std::optional<ProcessOutcome> outcome) {
     ManifestEntry& entry = entries[index];
-    // Programs may run under an isolation uid that cannot read the corpus
-    // (a private home directory): they get a world-readable copy.
-    std::error_code copyError;
-    fs::copy_file(entry.testCase->source, entry.stagedStem + ".toy",
-                  fs::copy_options::overwrite_existing, copyError);
-    fs::permissions(entry.stagedStem + ".toy",
-                    fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
-                        fs::perms::others_read,
-                    fs::perm_options::replace, copyError);
-    if (!lane.stageCommand.empty()) {
-      ProcessSpec spec;
-      spec.arguments =
-          expandCommand(lane.stageCommand, placeholdersFor(entry, options.environment));
-      spec.workingDirectory = laneDirectory.string();
-      spec.timeout = options.timeout;
-      spec.extraEnvironment = {"QT_QPA_PLATFORM=offscreen"};
-      entry.stageOutcome = runIsolated(spec);
-    }
+    entry.stageOutcome = std::move(outcome);
     const bool compiled =
         !entry.stageOutcome ||
         (entry.stageOutcome->ending == ProcessEnding::Exited && entry.stageOutcome->exitCode == 0);
@@ -179,7 +218,32 @@ void runLane(const std::vector<Case>& cases, const LaneDescriptor& lane,
       result.id = entry.id;
       results.add(std::move(result));
     }
-  });
+  };
+  if (lane.stageKind == StageKind::Command) {
+    parallelFor(entries.size(), options.jobs, [&](std::size_t index, int) {
+      const ManifestEntry& entry = entries[index];
+      copySourceForIsolation(entry);
+      if (lane.stageCommand.empty()) return staged(index, std::nullopt);
+      ProcessSpec spec;
+      spec.arguments =
+          expandCommand(lane.stageCommand, placeholdersFor(entry, options.environment));
+      spec.workingDirectory = laneDirectory.string();
+      spec.timeout = options.timeout;
+      spec.extraEnvironment = {"QT_QPA_PLATFORM=offscreen"};
+      staged(index, runIsolated(spec));
+    });
+  } else {
+    if (lane.stageKind == StageKind::Executable) prepareSystemLinker();  // once, before forking
+    stageInWorkers(
+        entries.size(), options.jobs, options.timeout,
+        [&](std::size_t index) {
+          const ManifestEntry& entry = entries[index];
+          copySourceForIsolation(entry);
+          return stageInProcess(lane, fs::absolute(entry.testCase->source).string(),
+                                entry.stagedStem);
+        },
+        [&](std::size_t index, const ProcessOutcome& outcome) { staged(index, outcome); });
+  }
   writeManifest(laneDirectory, lane, entries);
 
   // Drain: execute the staged programs, each in its own group, under its slot's uid.
@@ -189,14 +253,20 @@ void runLane(const std::vector<Case>& cases, const LaneDescriptor& lane,
   parallelFor(runnable.size(), options.jobs, [&](std::size_t index, int slot) {
     const ManifestEntry& entry = entries[runnable[index]];
     ProcessSpec spec;
-    spec.arguments =
-        expandCommand(lane.executeCommand, placeholdersFor(entry, options.environment));
+    if (lane.executeKind == ExecuteKind::Interpret) {
+      spec.inProcess = [source = entry.stagedStem + ".toy"] { return interpretSource(source); };
+    } else {
+      spec.arguments =
+          expandCommand(lane.executeCommand, placeholdersFor(entry, options.environment));
+    }
+    spec.reportPipe = lane.symbolizesRunnerReport;
     spec.workingDirectory = laneDirectory.string();
     spec.timeout = options.timeout;
     spec.limits = lane.executeLimits;
     spec.extraEnvironment = {"QT_QPA_PLATFORM=offscreen"};
     if (firstUid) spec.runAsUser = *firstUid + static_cast<unsigned>(slot) % kSlotsPerRun;
-    const ProcessOutcome executed = runIsolated(spec);
+    ProcessOutcome executed = runIsolated(spec);
+    if (lane.symbolizesRunnerReport) appendSymbolizedCrash(executed, entry.stagedStem + ".o");
     // Join: the manifest entry this execution belongs to carries the oracle.
     CaseResult result = judgeCase(*entry.testCase, lane, entry.stageOutcome, executed);
     result.id = entry.id;
@@ -246,8 +316,7 @@ BatchRun runBatch(const std::vector<Case>& cases, const BatchOptions& options,
   std::optional<unsigned> firstUid;
   const unsigned uidBase =
       options.firstIsolationUid ? options.firstIsolationUid : isolationUidRangeForThisProcess();
-  if (options.isolateUsers && userIsolationWorks(uidBase, options.environment.tidePath))
-    firstUid = uidBase;
+  if (options.isolateUsers && userIsolationWorks(uidBase, options.environment)) firstUid = uidBase;
 
   for (const LaneDescriptor& lane : options.lanes) {
     const std::optional<std::string> missing = missingPrerequisite(lane, options.environment);

@@ -1,7 +1,8 @@
 // runIsolated: vfork + exec (fork of a big parent copies its page tables; vfork
-// does not), then one poll loop over the two output pipes and a pidfd, with
-// the deadline as the poll timeout. The child between vfork and exec makes
-// raw system calls only (glibc's setuid would try to signal the parent's
+// does not), or fork + a function for in-process programs, then one poll
+// loop over the output pipes (and the report pipe) and a pidfd, with the
+// deadline as the poll timeout. The child between vfork and exec makes raw
+// system calls only (glibc's setuid would try to signal the parent's
 // threads, with which a vfork child shares memory).
 #include "batch/isolated_process.h"
 
@@ -17,8 +18,11 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <exception>
 
+#include <stdio_ext.h>
 #include <sys/stat.h>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -56,6 +60,21 @@ std::size_t registerActiveGroup(pid_t group) {
 
 void unregisterActiveGroup(std::size_t slot) {
   if (slot < kMaxActiveGroups) activeGroups[slot].store(0);
+}
+
+// The descriptor the child sees as the report fd.
+constexpr int kChildReportFd = 3;
+// Parent-side descriptors are moved at or above this before the child's
+// dup2 onto 0..3, so none of them is clobbered by another's dup2.
+constexpr int kFirstHighFd = 10;
+
+bool moveHigh(int& fd) {
+  if (fd < 0 || fd >= kFirstHighFd) return true;
+  const int moved = fcntl(fd, F_DUPFD_CLOEXEC, kFirstHighFd);
+  if (moved < 0) return false;
+  close(fd);
+  fd = moved;
+  return true;
 }
 
 struct Pipe {
@@ -113,7 +132,35 @@ struct ChildPlan {
   ResourceLimits limits;
   long uid = -1;  // -1: keep
   sigset_t originalMask;
+  int reportWrite = -1;                             // becomes fd 3 when >= 0
+  const std::function<int()>* inProcess = nullptr;  // run instead of execve (fork child)
 };
+
+// A forked child runs Toy code with our memory: stdio buffers copied from
+// the parent are dropped (they are the parent's to write), signal handlers
+// are reset, and the program's stdout/stderr are flushed before
+// _exit (which runs no destructors or atexit handlers of the host).
+[[noreturn]] void runInProcessProgram(const ChildPlan& plan) {
+  // Default dispositions, as after exec: the host's handlers (interrupt,
+  // a test framework's fault handlers) are not the program's.
+  for (int handled = 1; handled < NSIG; ++handled) signal(handled, SIG_DFL);
+  __fpurge(stdout);
+  __fpurge(stderr);
+  int status = 125;
+  try {
+    status = (*plan.inProcess)();
+  } catch (const std::exception& error) {
+    // Never unwind into the stack we were forked on (the engine's).
+    std::fprintf(stderr, "tide: uncaught exception: %s\n", error.what());
+    std::fflush(stderr);
+    std::abort();
+  } catch (...) {
+    std::abort();
+  }
+  std::fflush(stdout);
+  std::fflush(stderr);
+  _exit(status & 0xFF);
+}
 
 [[noreturn]] void childAfterVfork(const ChildPlan& plan) {
   setpgid(0, 0);
@@ -122,6 +169,7 @@ struct ChildPlan {
   dup2(plan.standardInput, 0);
   dup2(plan.standardOutput, 1);
   dup2(plan.standardError, 2);
+  if (plan.reportWrite >= 0) dup2(plan.reportWrite, kChildReportFd);
   setLimit(RLIMIT_CPU, plan.limits.cpuSeconds, 1);
   setLimit(RLIMIT_AS, plan.limits.addressSpaceBytes, 0);
   setLimit(RLIMIT_FSIZE, plan.limits.fileSizeBytes, 0);
@@ -138,6 +186,14 @@ struct ChildPlan {
     // Signals the engine ignores or blocks must reach the program normally.
     signal(SIGPIPE, SIG_DFL);
     sigprocmask(SIG_SETMASK, &plan.originalMask, nullptr);
+    if (plan.inProcess) {
+      // No exec will close the parent's descriptors (other cases' pipes
+      // among them, whose EOF must not wait for us), nor the exec-error
+      // pipe the parent waits on: close all but 0-3 now.
+      if (syscall(SYS_close_range, kChildReportFd + 1, ~0u, 0) != 0)
+        for (int fd = kChildReportFd + 1; fd < 65536; ++fd) close(fd);
+      runInProcessProgram(plan);
+    }
     execve(plan.program, plan.arguments, plan.environment);
     error = errno;
   }
@@ -169,14 +225,27 @@ bool userHasLiveProcess(uid_t uid) {
 
 // Kills every process of `uid` (they can only be ours: the uid is reserved
 // for one worker slot), by a helper that takes that uid and kill(-1)s. The
-// helper exits 1 when it hit something (a process that left the group);
-// only then is /proc scanned until those processes are really gone, since
-// SIGKILL is delivered asynchronously.
+// helper exits 1 when something of that uid was still there (a process
+// that left the group); only then is /proc scanned until those processes
+// are really gone, since SIGKILL is delivered asynchronously.
+//
+// kill(-1) itself cannot tell: it returns 0 whenever any other process
+// exists, EPERM or not. The kernel's count of the uid's processes can: with
+// RLIMIT_NPROC 2, creating a process succeeds only while the helper is the
+// uid's one process (zombies count too, so after an escape the scan runs
+// for that slot's later cases as well).
 void killEverythingOfUser(uid_t uid) {
   const pid_t helper = vfork();
   if (helper == 0) {
-    const bool hit = syscall(SYS_setresuid, uid, uid, uid) == 0 && kill(-1, SIGKILL) == 0;
-    _exit(hit ? 1 : 0);
+    if (syscall(SYS_setresuid, uid, uid, uid) != 0) _exit(0);
+    kill(-1, SIGKILL);
+    const rlimit onlyUs{2, 2};
+    setrlimit(RLIMIT_NPROC, &onlyUs);
+    const pid_t probe = vfork();
+    if (probe == 0) _exit(0);
+    if (probe < 0) _exit(1);
+    syscall(SYS_wait4, probe, nullptr, 0, nullptr);
+    _exit(0);
   }
   int status = 0;
   if (helper <= 0 || waitpid(helper, &status, 0) != helper || !WIFEXITED(status) ||
@@ -293,9 +362,14 @@ int killRemainingChildren(unsigned firstIsolationUid) {
   return killed;
 }
 
+TrackedGroup::TrackedGroup(pid_t group) : slot_(registerActiveGroup(group)) {}
+TrackedGroup::~TrackedGroup() { unregisterActiveGroup(slot_); }
+
 ProcessOutcome runIsolated(const ProcessSpec& spec) {
   ProcessOutcome outcome;
-  const std::string program = spec.arguments.empty() ? "" : findExecutable(spec.arguments[0]);
+  const std::string program = spec.inProcess           ? std::string("(in-process)")
+                              : spec.arguments.empty() ? ""
+                                                       : findExecutable(spec.arguments[0]);
   if (program.empty()) {
     outcome.spawnError = spec.arguments.empty()
                              ? "no command"
@@ -307,11 +381,17 @@ ProcessOutcome runIsolated(const ProcessSpec& spec) {
   std::vector<char*> argumentPointers = pointersTo(argumentStrings);
   std::vector<char*> environmentPointers = pointersTo(environmentStrings);
 
-  Pipe out, err, report;
-  const int devNull = open("/dev/null", O_RDONLY | O_CLOEXEC);
-  if (!out.open() || !err.open() || !report.open() || devNull < 0) {
+  Pipe out, err, report, runnerReport;
+  int devNull = open("/dev/null", O_RDONLY | O_CLOEXEC);
+  bool opened = out.open() && err.open() && report.open() && devNull >= 0 &&
+                (!spec.reportPipe || runnerReport.open());
+  // The child dup2s onto 0..3: no source may sit there.
+  for (int* fd : {&out.read, &out.write, &err.read, &err.write, &report.read, &report.write,
+                  &runnerReport.read, &runnerReport.write, &devNull})
+    opened = opened && moveHigh(*fd);
+  if (!opened) {
     outcome.spawnError = std::string("pipe: ") + std::strerror(errno);
-    out.closeBoth(), err.closeBoth(), report.closeBoth();
+    out.closeBoth(), err.closeBoth(), report.closeBoth(), runnerReport.closeBoth();
     if (devNull >= 0) close(devNull);
     return outcome;
   }
@@ -326,7 +406,9 @@ ProcessOutcome runIsolated(const ProcessSpec& spec) {
                  report.write,
                  spec.limits,
                  -1,
-                 {}};
+                 {},
+                 runnerReport.write,
+                 spec.inProcess ? &spec.inProcess : nullptr};
   if (spec.runAsUser && geteuid() == 0) plan.uid = static_cast<long>(*spec.runAsUser);
 
   // No signal handler may run in the vfork child, which shares our memory.
@@ -334,16 +416,17 @@ ProcessOutcome runIsolated(const ProcessSpec& spec) {
   sigfillset(&all);
   pthread_sigmask(SIG_SETMASK, &all, &plan.originalMask);
   const auto start = Clock::now();
-  const pid_t pid = vfork();
+  const pid_t pid = spec.inProcess ? fork() : vfork();
   if (pid == 0) childAfterVfork(plan);
   pthread_sigmask(SIG_SETMASK, &plan.originalMask, nullptr);
 
   close(devNull);
   close(out.write), close(err.write), close(report.write);
-  out.write = err.write = report.write = -1;
+  if (runnerReport.write >= 0) close(runnerReport.write);
+  out.write = err.write = report.write = runnerReport.write = -1;
   if (pid < 0) {
-    outcome.spawnError = std::string("vfork: ") + std::strerror(errno);
-    out.closeBoth(), err.closeBoth(), report.closeBoth();
+    outcome.spawnError = std::string("fork: ") + std::strerror(errno);
+    out.closeBoth(), err.closeBoth(), report.closeBoth(), runnerReport.closeBoth();
     return outcome;
   }
   setpgid(pid, pid);  // also here, so the group exists whichever runs first
@@ -354,7 +437,7 @@ ProcessOutcome runIsolated(const ProcessSpec& spec) {
     report.closeBoth();
     killAndReapGroup(pid);
     unregisterActiveGroup(activeSlot);
-    out.closeBoth(), err.closeBoth();
+    out.closeBoth(), err.closeBoth(), runnerReport.closeBoth();
     outcome.spawnError = "exec " + program + ": " + std::strerror(execError);
     return outcome;
   }
@@ -365,6 +448,9 @@ ProcessOutcome runIsolated(const ProcessSpec& spec) {
   fcntl(err.read, F_SETFL, O_NONBLOCK);
   OutputCapture captureOut(outcome.standardOutput, spec.outputLimit);
   OutputCapture captureErr(outcome.standardError, spec.outputLimit);
+  OutputCapture captureReport(outcome.report, spec.outputLimit);
+  if (runnerReport.read >= 0) fcntl(runnerReport.read, F_SETFL, O_NONBLOCK);
+  bool reportOpen = runnerReport.read >= 0, reportOverflowed = false;
 
   const auto deadline = start + spec.timeout;
   bool outOpen = true, errOpen = true, exited = false, overflowed = false, timedOut = false;
@@ -382,14 +468,18 @@ ProcessOutcome runIsolated(const ProcessSpec& spec) {
     const auto until = exited ? drainDeadline : deadline;
     const int waitMs = static_cast<int>(
         std::chrono::duration_cast<std::chrono::milliseconds>(until - now).count() + 1);
-    pollfd fds[3] = {{outOpen ? out.read : -1, POLLIN, 0},
+    pollfd fds[4] = {{outOpen ? out.read : -1, POLLIN, 0},
                      {errOpen ? err.read : -1, POLLIN, 0},
-                     {exited ? -1 : pidFd, POLLIN, 0}};
+                     {exited ? -1 : pidFd, POLLIN, 0},
+                     {reportOpen ? runnerReport.read : -1, POLLIN, 0}};
     // Without a pidfd (old kernels) poll in 10 ms steps and check waitpid.
-    const int ready = poll(fds, 3, pidFd >= 0 ? waitMs : std::min(waitMs, 10));
+    const int ready = poll(fds, 4, pidFd >= 0 ? waitMs : std::min(waitMs, 10));
     if (ready < 0 && errno != EINTR) break;
     if (fds[0].revents) outOpen = captureOut.readAvailable(out.read, overflowed);
     if (fds[1].revents) errOpen = captureErr.readAvailable(err.read, overflowed);
+    // A report past the cap is cut (and then malformed), not an output-limit failure.
+    if (fds[3].revents)
+      reportOpen = captureReport.readAvailable(runnerReport.read, reportOverflowed);
     if (overflowed) break;
     if (!exited && (fds[2].revents || pidFd < 0) && waitpid(pid, &waitStatus, WNOHANG) == pid) {
       exited = true;
@@ -409,7 +499,9 @@ ProcessOutcome runIsolated(const ProcessSpec& spec) {
   outcome.groupSurvived = kill(-pid, 0) == 0;
   unregisterActiveGroup(activeSlot);
   if (pidFd >= 0) close(pidFd);
-  out.closeBoth(), err.closeBoth();
+  // What the program wrote on its report fd before it ended is in the pipe.
+  if (reportOpen) captureReport.readAvailable(runnerReport.read, reportOverflowed);
+  out.closeBoth(), err.closeBoth(), runnerReport.closeBoth();
 
   outcome.outputTruncated = overflowed;
   if (overflowed)

@@ -11,6 +11,7 @@
 #include <sys/types.h>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,7 +26,17 @@ struct ResourceLimits {
 };
 
 struct ProcessSpec {
-  std::vector<std::string> arguments;         // arguments[0] is the program (PATH searched)
+  std::vector<std::string> arguments;  // arguments[0] is the program (PATH searched)
+  // Instead of exec'ing `arguments`: fork (not vfork) and run this in the
+  // child, whose exit status is its return value. The child has the same
+  // isolation (group, rlimits, uid, pipes) and only the forking thread; it
+  // must not rely on locks other threads may hold (glibc resets malloc's and
+  // stdio's at fork). Used to execute Toy code through the libraries
+  // without loading an executable per case.
+  std::function<int()> inProcess;
+  // A third pipe, fd 3 in the child, read into ProcessOutcome::report (the
+  // tide-runner report stream, docs/runner.md).
+  bool reportPipe = false;
   std::string workingDirectory;               // empty: inherit
   std::vector<std::string> extraEnvironment;  // "NAME=value", added to ours
   std::chrono::milliseconds timeout{10000};
@@ -42,6 +53,7 @@ struct ProcessOutcome {
   int signal = 0;    // when Signaled
   std::string standardOutput;
   std::string standardError;
+  std::string report;  // what the program wrote on fd 3 (reportPipe), up to outputLimit
   bool outputTruncated = false;
   std::chrono::microseconds duration{0};
   std::string spawnError;
@@ -53,6 +65,20 @@ struct ProcessOutcome {
 };
 
 ProcessOutcome runIsolated(const ProcessSpec& spec);
+
+// A process group made outside runIsolated (the staging workers): while it
+// lives, the interrupt handler kills it, and killRemainingChildren counts its
+// leftovers as ours.
+class TrackedGroup {
+ public:
+  explicit TrackedGroup(pid_t group);
+  ~TrackedGroup();
+  TrackedGroup(const TrackedGroup&) = delete;
+  TrackedGroup& operator=(const TrackedGroup&) = delete;
+
+ private:
+  std::size_t slot_;
+};
 
 // Makes this process the reaper of orphaned descendants, so nothing a case
 // leaves behind escapes to init. Idempotent; false when the kernel refuses.

@@ -1,6 +1,6 @@
-// The lane table. Lanes run the `tide` executable as a subprocess, which keeps
-// the engine independent of the compiler libraries and every case isolated;
-// a lane may later call the libraries in-process by a different row kind.
+// The lane table. Staging calls the compiler libraries (in staging workers,
+// so a compiler crash costs one case); jit and aot programs run as their own
+// executables, interpreted ones in a forked child of the engine.
 #include "batch/lanes.h"
 
 #include <unistd.h>
@@ -23,59 +23,42 @@ constexpr ResourceLimits kProgramLimits{
 using Kind = Prerequisite::Kind;
 
 std::vector<LaneDescriptor> makeLaneTable() {
-  return {
-      {
-          .name = "interp",
-          .options = "--interp",
-          .stageCommand = {"{tide}", "check", "{source}"},
-          // The staged copy: readable by the isolation uid wherever the corpus lives.
-          .executeCommand = {"{tide}", "run", "--interp", "{staged}.toy"},
-          .prerequisites = {{Kind::TideCommand, "check", ""},
-                            {Kind::TideCommand, "run", "--interp"}},
-          .checksBacktrace = true,
-          .executeLimits = kProgramLimits,
-      },
-      {
-          .name = "jit-O0",
-          .options = "-O0",
-          .stageCommand = {"{tide}", "build", "-c", "-O0", "{source}", "-o", "{staged}.o"},
-          .executeCommand = {"{runner}", "{staged}.o"},
-          .prerequisites = {{Kind::TideCommand, "build", ""},
-                            {Kind::ProgramBesideTide, "tide-runner", ""}},
-          // The bare runner reports a fault on its report fd, unsymbolized
-          // (docs/runner.md); turn this on when the lane executes through a
-          // parent that prints the symbolized trace.
-          .checksBacktrace = false,
-          .executeLimits = kProgramLimits,
-      },
-      {
-          .name = "aot-O0",
-          .options = "-O0",
-          .stageCommand = {"{tide}", "build", "-O0", "{source}", "-o", "{staged}.exe"},
-          .executeCommand = {"{staged}.exe"},
-          .prerequisites = {{Kind::TideCommand, "build", ""}, {Kind::ProgramOnPath, "cc", ""}},
-          .checksBacktrace = false,
-          .executeLimits = kProgramLimits,
-      },
-  };
+  LaneDescriptor interp;
+  interp.name = "interp";
+  interp.options = "--interp";
+  interp.stageKind = StageKind::Check;
+  // Runs the staged copy: readable by the isolation uid wherever the corpus lives.
+  interp.executeKind = ExecuteKind::Interpret;
+  interp.checksBacktrace = true;
+  interp.executeLimits = kProgramLimits;
+
+  LaneDescriptor jit;
+  jit.name = "jit-O0";
+  jit.options = "-O0";
+  jit.stageKind = StageKind::Object;
+  jit.optimizationLevel = 0;
+  jit.executeCommand = {"{runner}", "--report-fd", "3", "{staged}.o"};
+  jit.symbolizesRunnerReport = true;
+  jit.prerequisites = {{Kind::ProgramBesideTide, "tide-runner"}};
+  jit.checksBacktrace = true;
+  jit.executeLimits = kProgramLimits;
+
+  LaneDescriptor aot;
+  aot.name = "aot-O0";
+  aot.options = "-O0";
+  aot.stageKind = StageKind::Executable;
+  aot.optimizationLevel = 0;
+  aot.executeCommand = {"{staged}.exe"};
+  aot.prerequisites = {{Kind::ProgramOnPath, "cc"}};
+  aot.checksBacktrace = false;  // native executables print no trace
+  aot.executeLimits = kProgramLimits;
+  return {interp, jit, aot};
 }
 
 std::string executableBeside(const std::string& tidePath, const std::string& name) {
   if (tidePath.empty()) return {};
   const std::string candidate = (std::filesystem::path(tidePath).parent_path() / name).string();
   return access(candidate.c_str(), X_OK) == 0 ? candidate : std::string();
-}
-
-// The help line of `command`: "  NAME usage   summary".
-std::optional<std::string> helpLineOf(const std::string& help, const std::string& command) {
-  std::istringstream lines(help);
-  for (std::string line; std::getline(lines, line);) {
-    std::istringstream words(line);
-    std::string first;
-    words >> first;
-    if (first == command) return line;
-  }
-  return std::nullopt;
 }
 
 }  // namespace
@@ -117,13 +100,6 @@ LaneEnvironment discoverLaneEnvironment(std::string tidePath) {
   }
   environment.tidePath = tidePath;
   environment.runnerPath = executableBeside(tidePath, "tide-runner");
-  if (!tidePath.empty()) {
-    ProcessSpec help;
-    help.arguments = {tidePath, "--help"};
-    help.timeout = std::chrono::milliseconds(10000);
-    help.extraEnvironment = {"QT_QPA_PLATFORM=offscreen"};
-    environment.tideHelp = runIsolated(help).standardOutput;
-  }
   return environment;
 }
 
@@ -138,13 +114,6 @@ std::optional<std::string> missingPrerequisite(const LaneDescriptor& lane,
         if (executableBeside(environment.tidePath, need.name).empty())
           return "no " + need.name + " beside " + environment.tidePath;
         break;
-      case Kind::TideCommand: {
-        const auto line = helpLineOf(environment.tideHelp, need.name);
-        if (!line || line->find(need.mentions) == std::string::npos)
-          return "tide has no '" + need.name + (need.mentions.empty() ? "" : " " + need.mentions) +
-                 "' command yet";
-        break;
-      }
     }
   }
   return std::nullopt;

@@ -16,6 +16,8 @@ const Command kCommands[] = {
     {"run", "[--interp] [-O0] FILE... [-- ARGS]",
      "compile and run a Toy program; exit with its status", runRun},
     {"build", "[-c] FILE... -o OUT", "compile to an object (-c) or a linked executable", runBuild},
+    {"dbg", "FILE... [-- ARGS]", "debug a Toy program (commands on stdin; help lists them)",
+     runDbg},
     {"dwarfdump", "--debug-line FILE", "print the line tables of an ELF file", runDwarfdump},
     {"--batch", "[DIR|FILE...] [OPTIONS]", "run the corpus in every lane (docs/batch.md)",
      runBatch},

@@ -16,5 +16,6 @@ int runBuild(std::span<const std::string> arguments);       // build_command.cpp
 int runDwarfdump(std::span<const std::string> arguments);   // dwarfdump_command.cpp
 int runBatch(std::span<const std::string> arguments);       // batch_command.cpp
 int runBatchMerge(std::span<const std::string> arguments);  // batch_command.cpp
+int runDbg(std::span<const std::string> arguments);         // dbg_command.cpp
 
 }  // namespace tide::cli

@@ -8,8 +8,11 @@
 
 #include <elf.h>
 
-#include <map>
+#include <algorithm>
+#include <array>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 #include "dwarf_bytes.h"
 #include "tide/codegen/dwarf_constants.h"
@@ -20,13 +23,31 @@ using namespace dwarf;
 
 namespace {
 
+// An exprloc block inline: our expressions are at most DW_OP_addr + 8 bytes,
+// and a heap vector per variable was a large share of DWARF time.
+struct ExpressionBlock {
+  std::array<std::uint8_t, 15> bytes{};
+  std::uint8_t length = 0;
+  const std::uint8_t* begin() const { return bytes.data(); }
+  const std::uint8_t* end() const { return bytes.data() + length; }
+  std::size_t size() const { return length; }
+  std::uint8_t operator[](std::size_t i) const { return bytes[i]; }
+};
+
+ExpressionBlock expressionBlock(const std::vector<std::uint8_t>& bytes) {
+  ExpressionBlock block;
+  block.length = static_cast<std::uint8_t>(std::min(bytes.size(), block.bytes.size()));
+  std::copy_n(bytes.begin(), block.length, block.bytes.begin());
+  return block;
+}
+
 struct Attribute {
   std::uint16_t name = 0;
   std::uint16_t form = 0;
-  std::uint64_t value = 0;          // constants, string offsets, addresses, die index
-  std::vector<std::uint8_t> block;  // exprloc
-  int relocationSection = -1;       // addresses and string offsets
-  int blockRelocationAt = -1;       // DW_OP_addr operand inside `block`
+  std::uint64_t value = 0;     // constants, string offsets, addresses, die index
+  ExpressionBlock block;       // exprloc
+  int relocationSection = -1;  // addresses and string offsets
+  int blockRelocationAt = -1;  // DW_OP_addr operand inside `block`
 };
 
 struct Die {
@@ -44,23 +65,27 @@ struct Sections {
 class StringPool {
  public:
   std::uint32_t add(const std::string& text) {
-    auto [it, inserted] = offsets_.emplace(text, static_cast<std::uint32_t>(writer.size()));
-    if (inserted) writer.cstring(text);
-    return it->second;
+    const auto found = offsets_.find(text);
+    if (found != offsets_.end()) return found->second;
+    const auto offset = static_cast<std::uint32_t>(writer.size());
+    offsets_.emplace(text, offset);
+    writer.cstring(text);
+    return offset;
   }
   ByteWriter writer;
 
  private:
-  std::map<std::string, std::uint32_t> offsets_;
+  std::unordered_map<std::string, std::uint32_t> offsets_;
 };
 
 class InfoBuilder {
  public:
   InfoBuilder(const ir::TypeTable& types, const Sections& sections)
-      : types_(types), sections_(sections) {}
+      : types_(types), sections_(sections), typeDies_(types.count(), -1) {}
 
   int addDie(std::uint16_t tag, int parent) {
     dies_.push_back(Die{tag, {}, {}, 0, 0});
+    dies_.back().attributes.reserve(6);  // one allocation, not a growth series
     const int index = static_cast<int>(dies_.size() - 1);
     if (parent >= 0) dies_[static_cast<std::size_t>(parent)].children.push_back(index);
     return index;
@@ -80,10 +105,10 @@ class InfoBuilder {
     this->die(die).attributes.push_back(
         {name, DW_FORM_ref4, static_cast<std::uint64_t>(target), {}, -1, -1});
   }
-  void expression(int die, std::uint16_t name, std::vector<std::uint8_t> block,
+  void expression(int die, std::uint16_t name, const ExpressionBlock& block,
                   int relocationSection = -1, int relocationAt = -1) {
     this->die(die).attributes.push_back(
-        {name, DW_FORM_exprloc, 0, std::move(block), relocationSection, relocationAt});
+        {name, DW_FORM_exprloc, 0, block, relocationSection, relocationAt});
   }
 
   // The DIE describing `type`, made on first use. Void has none (-1).
@@ -101,15 +126,15 @@ class InfoBuilder {
   const ir::TypeTable& types_;
   const Sections& sections_;
   std::vector<Die> dies_;
-  std::map<ir::TypeId, int> typeDies_;
-  std::map<std::vector<std::uint32_t>, std::uint32_t> abbrevCodes_;
+  std::vector<int> typeDies_;                                   // per type id, -1 until made
+  std::unordered_map<std::string, std::uint32_t> abbrevCodes_;  // shape bytes -> code
+  std::string signature_;                                       // reused by layout()
   ByteWriter abbrevBytes_;
 };
 
 int InfoBuilder::typeDie(ir::TypeId type) {
   if (type == ir::kNoType || type == ir::TypeTable::kVoid || type >= types_.count()) return -1;
-  const auto found = typeDies_.find(type);
-  if (found != typeDies_.end()) return found->second;
+  if (typeDies_[type] >= 0) return typeDies_[type];
   return makeTypeDie(type);
 }
 
@@ -215,13 +240,23 @@ std::size_t formSize(const Attribute& attribute) {
 
 void InfoBuilder::layout(int index, std::uint32_t& offset) {
   Die& node = die(index);
-  std::vector<std::uint32_t> signature{node.tag, node.children.empty() ? 0u : 1u};
+  // The abbreviation's shape as bytes: tag, children flag, (name, form) pairs.
+  signature_.clear();
+  auto put16 = [&](std::uint16_t v) {
+    signature_.push_back(static_cast<char>(v & 0xff));
+    signature_.push_back(static_cast<char>(v >> 8));
+  };
+  put16(node.tag);
+  signature_.push_back(node.children.empty() ? '\0' : '\1');
   for (const Attribute& attribute : node.attributes) {
-    signature.push_back(attribute.name);
-    signature.push_back(attribute.form);
+    put16(attribute.name);
+    put16(attribute.form);
   }
-  auto [it, inserted] =
-      abbrevCodes_.emplace(signature, static_cast<std::uint32_t>(abbrevCodes_.size() + 1));
+  auto it = abbrevCodes_.find(signature_);
+  const bool inserted = it == abbrevCodes_.end();
+  if (inserted)
+    it =
+        abbrevCodes_.emplace(signature_, static_cast<std::uint32_t>(abbrevCodes_.size() + 1)).first;
   if (inserted) {
     abbrevBytes_.uleb(it->second);
     abbrevBytes_.uleb(node.tag);
@@ -238,9 +273,9 @@ void InfoBuilder::layout(int index, std::uint32_t& offset) {
   offset += static_cast<std::uint32_t>(ulebSize(node.abbrev));
   for (const Attribute& attribute : node.attributes)
     offset += static_cast<std::uint32_t>(formSize(attribute));
-  const std::vector<int> children = node.children;
-  for (int child : children) layout(child, offset);
-  if (!children.empty()) offset += 1;  // the null entry ending the sibling chain
+  // By index: `node` stays valid (layout adds no DIEs), no copy of the list.
+  for (std::size_t i = 0; i < node.children.size(); ++i) layout(node.children[i], offset);
+  if (!node.children.empty()) offset += 1;  // the null entry ending the sibling chain
 }
 
 void InfoBuilder::writeDie(int index, ByteWriter& out, ElfSection& info) {
@@ -310,11 +345,18 @@ std::vector<std::uint8_t> InfoBuilder::write(ElfSection& info, ElfSection& abbre
   return out.bytes;
 }
 
-std::vector<std::uint8_t> frameOffsetExpression(std::int32_t offset) {
-  ByteWriter block;
-  block.u8(DW_OP_fbreg);
-  block.sleb(offset);
-  return block.bytes;
+ExpressionBlock frameOffsetExpression(std::int32_t offset) {
+  ExpressionBlock block;
+  block.bytes[block.length++] = DW_OP_fbreg;
+  std::int64_t value = offset;
+  for (bool more = true; more;) {  // SLEB128
+    std::uint8_t byte = value & 0x7f;
+    value >>= 7;
+    more = !((value == 0 && (byte & 0x40) == 0) || (value == -1 && (byte & 0x40) != 0));
+    if (more) byte |= 0x80;
+    block.bytes[block.length++] = byte;
+  }
+  return block;
 }
 
 void addVariable(InfoBuilder& builder, std::uint16_t tag, const DebugVariable& variable,
@@ -351,7 +393,7 @@ void addFunction(InfoBuilder& builder, const DebugFunction& function) {
   if (function.external) builder.constant(die, DW_AT_external, DW_FORM_flag_present, 1);
   builder.address(die, DW_AT_low_pc, function.lowPc);
   builder.constant(die, DW_AT_high_pc, DW_FORM_data8, function.highPc - function.lowPc);
-  builder.expression(die, DW_AT_frame_base, {DW_OP_breg6, 0});
+  builder.expression(die, DW_AT_frame_base, expressionBlock({DW_OP_breg6, 0}));
   for (const DebugVariable& parameter : function.parameters)
     addVariable(builder, DW_TAG_formal_parameter, parameter, die);
   addScope(builder, function.body, die);
@@ -367,7 +409,7 @@ void addGlobal(InfoBuilder& builder, const DebugGlobal& global) {
   ByteWriter block;
   block.u8(DW_OP_addr);
   block.u64(global.offset);
-  builder.expression(die, DW_AT_location, block.bytes, global.section, 1);
+  builder.expression(die, DW_AT_location, expressionBlock(block.bytes), global.section, 1);
 }
 
 // .debug_line, version 5 (DWARF 5 section 6.2.4): one sequence over .text.
@@ -528,10 +570,22 @@ std::vector<std::uint8_t> callFrames(const DebugCompileUnit& unit, const Section
     out.u8(DW_CFA_advance_loc | 3);  // after mov rbp, rsp (3 bytes)
     out.u8(DW_CFA_def_cfa_register);
     out.uleb(kDwarfRegRbp);
-    const std::uint64_t afterLeave = function.epilogueOffset + 1;
-    if (function.epilogueOffset > function.lowPc + 4 && afterLeave < function.highPc) {
+    std::uint64_t at = function.lowPc + 4;
+    if (!function.savedRegisters.empty() && function.savesEnd > at) {
       out.u8(0x04);  // DW_CFA_advance_loc4
-      out.u32(afterLeave - (function.lowPc + 4));
+      out.u32(static_cast<std::uint32_t>(function.savesEnd - at));
+      at = function.savesEnd;
+      for (const DebugFunction::SavedRegister& saved : function.savedRegisters) {
+        // x86 numbers rbx=3, r12-r15 = 12-15 are also their DWARF numbers;
+        // CFA = rbp + 16, factored by the CIE's data alignment of -8.
+        out.u8(static_cast<std::uint8_t>(DW_CFA_offset | saved.reg));
+        out.uleb(static_cast<std::uint64_t>((16 - saved.frameOffset) / 8));
+      }
+    }
+    const std::uint64_t afterLeave = function.epilogueOffset + 1;
+    if (function.epilogueOffset > at && afterLeave < function.highPc) {
+      out.u8(0x04);  // DW_CFA_advance_loc4
+      out.u32(afterLeave - at);
       out.u8(DW_CFA_def_cfa);
       out.uleb(kDwarfRegRsp);
       out.uleb(8);

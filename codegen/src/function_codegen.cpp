@@ -20,9 +20,11 @@
 #include <bit>
 #include <cstring>
 #include <tuple>
+#include <utility>
 
 #include "codegen_context.h"
 #include "sysv_abi.h"
+#include "value_homes.h"
 
 namespace tide::codegen {
 
@@ -56,6 +58,7 @@ constexpr Xmm kSseArgument[] = {Xmm::xmm0, Xmm::xmm1, Xmm::xmm2, Xmm::xmm3,
                                 Xmm::xmm4, Xmm::xmm5, Xmm::xmm6, Xmm::xmm7};
 
 bool fitsInt32(std::int64_t value) { return value >= INT32_MIN && value <= INT32_MAX; }
+bool fitsInt8(std::int64_t value) { return value >= -128 && value <= 127; }
 
 bool locationBefore(const ir::SourceLocation& a, const ir::SourceLocation& b) {
   return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
@@ -81,30 +84,50 @@ class FunctionEmitter {
  private:
   // ---- frame
   void layoutFrame();
-  Operand valueSlot(ir::ValueId v) const { return M(Gpr::rbp, valueOffsets_[v]); }
   std::int32_t slotOffset(std::uint32_t slot) const { return slotOffsets_[slot]; }
   ir::TypeId valueType(ir::ValueId v) const {
     return v < function_.valueTypes.size() ? function_.valueTypes[v] : ir::TypeTable::kI64;
   }
-  bool validValue(ir::ValueId v) const { return v < valueOffsets_.size(); }
+  bool validValue(ir::ValueId v) const { return v < homes_.size(); }
+  const ValueHome& home(ir::ValueId v) const { return homes_[v]; }
+  ValueHomeKind homeKind(ir::ValueId v) const {
+    return validValue(v) ? homes_[v].kind : ValueHomeKind::Unused;
+  }
+  std::int64_t frameAddressOffset(ir::ValueId v) const {
+    return slotOffset(homes_[v].slot) + homes_[v].constant;
+  }
 
-  // ---- small sequences
-  void loadValue(Gpr r, ir::ValueId v) {
-    if (validValue(v))
-      code_.emit(Form::MOV_R64_RM64, R(r), valueSlot(v));
-    else
-      code_.emit(Form::XOR_RM32_R32, R(r), R(r));
+  // ---- values in their homes (value_homes.h)
+  void loadValue(Gpr r, ir::ValueId v);
+  void storeValue(ir::ValueId v, Gpr r);
+  // The register the value lives in, or `fallback` (for computing a result
+  // in place).
+  Gpr resultRegister(ir::ValueId v, Gpr fallback) const {
+    return homeKind(v) == ValueHomeKind::Register ? homes_[v].reg : fallback;
   }
-  void storeValue(ir::ValueId v, Gpr r) {
-    if (validValue(v)) code_.emit(Form::MOV_RM64_R64, valueSlot(v), R(r));
-  }
+  // The value as an r/m64 operand: its register or frame slot, else
+  // materialized into `scratch`.
+  Operand valueOperand(ir::ValueId v, Gpr scratch);
+  // The value as a register: its own, else loaded into `scratch`.
+  Gpr valueInRegister(ir::ValueId v, Gpr scratch);
+  // True (and the value) when v is a constant that fits a sign-extended imm32.
+  bool immediate32(ir::ValueId v, std::int64_t& value) const;
+  // [address] for a pointer value: [rbp+off] for slot addresses, [reg] for
+  // one in a register, else the pointer is loaded into `scratch`.
+  Operand addressOperand(ir::ValueId pointer, Gpr scratch);
+  void loadFloat(Xmm x, ir::ValueId v);
+  void storeFloat(ir::ValueId v, Xmm x);
   void moveImmediate(Gpr r, std::int64_t value) {
+    // Never xor: a constant may be materialized between a cmp and its jcc.
     if (value >= 0 && value <= UINT32_MAX)
       code_.emit(Form::MOV_R32_I32, R(r), I(value));
     else if (fitsInt32(value))
       code_.emit(Form::MOV_RM64_I32, R(r), I(value));
     else
       code_.emit(Form::MOV_R64_I64, R(r), I(value));
+  }
+  void moveRegister(Gpr to, Gpr from) {
+    if (to != from) code_.emit(Form::MOV_R64_RM64, R(to), R(from));
   }
   void canonicalize(Gpr r, ir::TypeId type);
   void zeroExtendByWidth(Gpr r, unsigned bits);
@@ -113,19 +136,28 @@ class FunctionEmitter {
   void storeSized(Operand memory, Gpr source, std::uint64_t size);
   void loadPartial(Gpr destination, Gpr base, std::int32_t disp, std::uint64_t bytes);
   void storePartial(Gpr base, std::int32_t disp, Gpr source, std::uint64_t bytes);
-  void copyBytes(std::uint64_t size);  // rdi <- rsi, rcx clobbered
+  static constexpr std::uint64_t kInlineCopyLimit = 64;
+  void copyBytes(std::uint64_t size);  // rdi <- rsi; rax or rcx clobbered
+  void copyInline(Gpr destination, std::int64_t destinationDisp, Gpr source,
+                  std::int64_t sourceDisp, std::uint64_t size);  // rax clobbered
+  void zeroInline(Gpr destination, std::int64_t disp, std::uint64_t size);
+  std::pair<Gpr, std::int64_t> pointerBase(ir::ValueId pointer, Gpr scratch);
   void trapUnless(Form jumpWhenOk);
 
   // ---- instructions
   void emitInstruction(const ir::Instr& instr);
   void emitArithmetic(const ir::Instr& instr);
   void emitDivision(const ir::Instr& instr);
+  void emitDivisionByPowerOfTwo(const ir::Instr& instr, int shift);
   void emitShift(const ir::Instr& instr);
   void emitCompare(const ir::Instr& instr);
   void emitConversion(const ir::Instr& instr);
+  bool conversionIsMove(const ir::Instr& instr, ir::TypeId source) const;
   void emitFloatToInteger(const ir::Instr& instr);
   void emitBitCount(const ir::Instr& instr);
   void emitElementAddress(const ir::Instr& instr);
+  void emitStore(const ir::Instr& instr);
+  void emitPointerOffset(const ir::Instr& instr, std::uint64_t elementSize);
   void emitCall(const ir::Instr& instr);
   void emitReturn(const ir::Instr& instr);
   void emitPrologue();
@@ -144,8 +176,14 @@ class FunctionEmitter {
   Assembler& code_;
   std::uint32_t index_;
 
+  ValueHomes valueHomes_;
+  const std::vector<ValueHome>& homes_ = valueHomes_.homes;
   std::vector<std::int32_t> slotOffsets_;
-  std::vector<std::int32_t> valueOffsets_;
+  std::vector<std::int32_t> valueOffsets_;          // Stack homes only
+  std::vector<std::int32_t> savedRegisterOffsets_;  // per valueHomes_.savedRegisters
+  Form pendingBranch_ = Form::JNE;                  // the jcc of a Flags compare
+  std::uint64_t savesEnd_ = 0;                      // after the callee-saved stores
+  std::uint32_t nextBlock_ = ir::kNoBlock;          // the block emitted after the current one
   std::int32_t sretOffset_ = 0;
   std::uint32_t frameSize_ = 0;
   CallPlan incoming_;
@@ -176,9 +214,15 @@ void FunctionEmitter::layoutFrame() {
     offset = -((-offset + align - 1) / align * align);
     slotOffsets_.push_back(static_cast<std::int32_t>(offset));
   }
-  for (std::size_t v = 0; v < function_.valueTypes.size(); ++v) {
+  for (std::size_t i = 0; i < valueHomes_.savedRegisters.size(); ++i) {
     offset -= 8;
-    valueOffsets_.push_back(static_cast<std::int32_t>(offset));
+    savedRegisterOffsets_.push_back(static_cast<std::int32_t>(offset));
+  }
+  valueOffsets_.assign(homes_.size(), 0);
+  for (std::size_t v = 0; v < homes_.size(); ++v) {
+    if (homes_[v].kind != ValueHomeKind::Stack) continue;
+    offset -= 8;
+    valueOffsets_[v] = static_cast<std::int32_t>(offset);
   }
   std::uint64_t outgoing = 0;
   for (const ir::Block& block : function_.blocks)
@@ -195,6 +239,98 @@ void FunctionEmitter::layoutFrame() {
     }
   const std::uint64_t total = static_cast<std::uint64_t>(-offset) + outgoing;
   frameSize_ = static_cast<std::uint32_t>((total + 15) / 16 * 16);
+}
+
+void FunctionEmitter::loadValue(Gpr r, ir::ValueId v) {
+  if (!validValue(v)) {
+    code_.emit(Form::XOR_RM32_R32, R(r), R(r));
+    return;
+  }
+  const ValueHome& h = homes_[v];
+  switch (h.kind) {
+    case ValueHomeKind::Stack:
+      code_.emit(Form::MOV_R64_RM64, R(r), M(Gpr::rbp, valueOffsets_[v]));
+      break;
+    case ValueHomeKind::Register: moveRegister(r, h.reg); break;
+    case ValueHomeKind::XmmRegister: code_.emit(Form::MOVQ_RM64_X, R(r), X(h.xmm)); break;
+    case ValueHomeKind::Immediate: moveImmediate(r, h.constant); break;
+    case ValueHomeKind::FrameAddress:
+      code_.emit(Form::LEA_R64_M, R(r), M(Gpr::rbp, frameAddressOffset(v)));
+      break;
+    case ValueHomeKind::FoldedField: {
+      const Gpr base = valueInRegister(h.base, r);
+      code_.emit(Form::LEA_R64_M, R(r), M(base, h.constant));
+      break;
+    }
+    case ValueHomeKind::Unused:
+    case ValueHomeKind::Flags: code_.emit(Form::XOR_RM32_R32, R(r), R(r)); break;
+  }
+}
+
+void FunctionEmitter::storeValue(ir::ValueId v, Gpr r) {
+  if (!validValue(v)) return;
+  const ValueHome& h = homes_[v];
+  if (h.kind == ValueHomeKind::Stack)
+    code_.emit(Form::MOV_RM64_R64, M(Gpr::rbp, valueOffsets_[v]), R(r));
+  else if (h.kind == ValueHomeKind::Register)
+    moveRegister(h.reg, r);
+  else if (h.kind == ValueHomeKind::XmmRegister)
+    code_.emit(Form::MOVQ_X_RM64, X(h.xmm), R(r));
+}
+
+Operand FunctionEmitter::valueOperand(ir::ValueId v, Gpr scratch) {
+  switch (homeKind(v)) {
+    case ValueHomeKind::Stack: return M(Gpr::rbp, valueOffsets_[v]);
+    case ValueHomeKind::Register: return R(homes_[v].reg);
+    default: loadValue(scratch, v); return R(scratch);
+  }
+}
+
+Gpr FunctionEmitter::valueInRegister(ir::ValueId v, Gpr scratch) {
+  if (homeKind(v) == ValueHomeKind::Register) return homes_[v].reg;
+  loadValue(scratch, v);
+  return scratch;
+}
+
+bool FunctionEmitter::immediate32(ir::ValueId v, std::int64_t& value) const {
+  if (homeKind(v) != ValueHomeKind::Immediate || !fitsInt32(homes_[v].constant)) return false;
+  value = homes_[v].constant;
+  return true;
+}
+
+Operand FunctionEmitter::addressOperand(ir::ValueId pointer, Gpr scratch) {
+  if (homeKind(pointer) == ValueHomeKind::FrameAddress)
+    return M(Gpr::rbp, frameAddressOffset(pointer));
+  if (homeKind(pointer) == ValueHomeKind::FoldedField) {
+    const ValueHome& h = homes_[pointer];
+    return M(valueInRegister(h.base, scratch), h.constant);
+  }
+  return M(valueInRegister(pointer, scratch), 0);
+}
+
+void FunctionEmitter::loadFloat(Xmm x, ir::ValueId v) {
+  switch (homeKind(v)) {
+    case ValueHomeKind::Stack:
+      code_.emit(Form::MOVSD_X_XM64, X(x), M(Gpr::rbp, valueOffsets_[v]));
+      break;
+    case ValueHomeKind::Register: code_.emit(Form::MOVQ_X_RM64, X(x), R(homes_[v].reg)); break;
+    case ValueHomeKind::XmmRegister:
+      if (homes_[v].xmm != x) code_.emit(Form::MOVAPD_X_XR, X(x), X(homes_[v].xmm));
+      break;
+    default:
+      loadValue(Gpr::rax, v);
+      code_.emit(Form::MOVQ_X_RM64, X(x), R(Gpr::rax));
+      break;
+  }
+}
+
+void FunctionEmitter::storeFloat(ir::ValueId v, Xmm x) {
+  if (homeKind(v) == ValueHomeKind::Stack)
+    code_.emit(Form::MOVSD_XM64_X, M(Gpr::rbp, valueOffsets_[v]), X(x));
+  else if (homeKind(v) == ValueHomeKind::Register)
+    code_.emit(Form::MOVQ_RM64_X, R(homes_[v].reg), X(x));
+  else if (homeKind(v) == ValueHomeKind::XmmRegister && homes_[v].xmm != x)
+    code_.emit(Form::MOVAPD_X_XR, X(homes_[v].xmm), X(x));
 }
 
 void FunctionEmitter::zeroExtendByWidth(Gpr r, unsigned bits) {
@@ -304,8 +440,66 @@ void FunctionEmitter::storePartial(Gpr base, std::int32_t disp, Gpr source, std:
 }
 
 void FunctionEmitter::copyBytes(std::uint64_t size) {
+  if (size <= kInlineCopyLimit) {
+    copyInline(Gpr::rdi, 0, Gpr::rsi, 0, size);
+    return;
+  }
   moveImmediate(Gpr::rcx, static_cast<std::int64_t>(size));
   code_.emit(Form::REP_MOVSB);
+}
+
+// Small copies as moves through rax: rep movsb costs tens of cycles to start,
+// more than the whole copy of a small struct.
+void FunctionEmitter::copyInline(Gpr destination, std::int64_t destinationDisp, Gpr source,
+                                 std::int64_t sourceDisp, std::uint64_t size) {
+  std::uint64_t done = 0;
+  for (std::uint64_t piece : {8u, 4u, 2u, 1u})
+    while (size - done >= piece) {
+      const Operand from = M(source, sourceDisp + static_cast<std::int64_t>(done));
+      const Operand to = M(destination, destinationDisp + static_cast<std::int64_t>(done));
+      switch (piece) {
+        case 8:
+          code_.emit(Form::MOV_R64_RM64, R(Gpr::rax), from);
+          code_.emit(Form::MOV_RM64_R64, to, R(Gpr::rax));
+          break;
+        case 4:
+          code_.emit(Form::MOV_R32_RM32, R(Gpr::rax), from);
+          code_.emit(Form::MOV_RM32_R32, to, R(Gpr::rax));
+          break;
+        case 2:
+          code_.emit(Form::MOVZX_R32_RM16, R(Gpr::rax), from);
+          code_.emit(Form::MOV_RM16_R16, to, R(Gpr::rax));
+          break;
+        default:
+          code_.emit(Form::MOVZX_R32_RM8, R(Gpr::rax), from);
+          code_.emit(Form::MOV_RM8_R8, to, R(Gpr::rax));
+          break;
+      }
+      done += piece;
+    }
+}
+
+void FunctionEmitter::zeroInline(Gpr destination, std::int64_t disp, std::uint64_t size) {
+  std::uint64_t done = 0;
+  for (std::uint64_t piece : {8u, 4u, 2u, 1u})
+    while (size - done >= piece) {
+      const Operand to = M(destination, disp + static_cast<std::int64_t>(done));
+      switch (piece) {
+        case 8: code_.emit(Form::MOV_RM64_I32, to, I(0)); break;
+        case 4: code_.emit(Form::MOV_RM32_I32, to, I(0)); break;
+        case 2: code_.emit(Form::MOV_RM16_I16, to, I(0)); break;
+        default: code_.emit(Form::MOV_RM8_I8, to, I(0)); break;
+      }
+      done += piece;
+    }
+}
+
+// The base register and displacement of a pointer value, for inline copies:
+// [rbp + offset] for slot addresses, its own register, else loaded into `scratch`.
+std::pair<Gpr, std::int64_t> FunctionEmitter::pointerBase(ir::ValueId pointer, Gpr scratch) {
+  if (homeKind(pointer) == ValueHomeKind::FrameAddress)
+    return {Gpr::rbp, frameAddressOffset(pointer)};
+  return {valueInRegister(pointer, scratch), 0};
 }
 
 // Continues when the flags satisfy `jumpWhenOk`, else executes ud2 (SIGILL).
@@ -344,8 +538,11 @@ void FunctionEmitter::noteLocation(const ir::SourceLocation& location, bool prol
                     lines_.back().file != location.file;
   row.prologueEnd = prologueEnd;
   // A row at the same address as the previous one replaces it.
+  // (Instructions that emit no code - constants, slot addresses - make this
+  // common; the statement start must survive the replacement.)
   if (!lines_.empty() && lines_.back().address == address) {
     row.prologueEnd = row.prologueEnd || lines_.back().prologueEnd;
+    row.isStatement = row.isStatement || lines_.back().isStatement;
     lines_.back() = row;
   } else {
     lines_.push_back(row);
@@ -357,6 +554,10 @@ void FunctionEmitter::emitPrologue() {
   // 48 89 e5, the spelling prologue analyzers (gdb, perf) look for.
   code_.emit(Form::MOV_RM64_R64, R(Gpr::rbp), R(Gpr::rsp));
   if (frameSize_ > 0) code_.emit(Form::SUB_RM64_I32, R(Gpr::rsp), I(frameSize_));
+  for (std::size_t i = 0; i < valueHomes_.savedRegisters.size(); ++i)
+    code_.emit(Form::MOV_RM64_R64, M(Gpr::rbp, savedRegisterOffsets_[i]),
+               R(valueHomes_.savedRegisters[i]));
+  savesEnd_ = code_.size();
   if (incoming_.resultInMemory)
     code_.emit(Form::MOV_RM64_R64, M(Gpr::rbp, sretOffset_), R(Gpr::rdi));
   // Registers first: the stack copies below use rdi, rsi and rcx.
@@ -370,11 +571,12 @@ void FunctionEmitter::emitPrologue() {
       const std::int32_t at = slotOffset(static_cast<std::uint32_t>(i)) + 8 * e;
       if (c.eightbytes[e] == EightbyteClass::Sse) {
         code_.emit(Form::MOVQ_RM64_X, R(Gpr::rax), X(kSseArgument[placement.registerIndex[e]]));
+        storePartial(Gpr::rbp, at, Gpr::rax, bytes);
       } else {
-        code_.emit(Form::MOV_R64_RM64, R(Gpr::rax),
-                   R(kIntegerArgument[placement.registerIndex[e]]));
+        // storePartial works on a copy (r11), so the argument register is
+        // stored directly.
+        storePartial(Gpr::rbp, at, kIntegerArgument[placement.registerIndex[e]], bytes);
       }
-      storePartial(Gpr::rbp, at, Gpr::rax, bytes);
     }
   }
   for (std::size_t i = 0; i < incoming_.arguments.size(); ++i) {
@@ -389,16 +591,72 @@ void FunctionEmitter::emitPrologue() {
 }
 
 void FunctionEmitter::emitArithmetic(const ir::Instr& instr) {
-  loadValue(Gpr::rax, instr.operand[0]);
-  const Operand right = validValue(instr.operand[1]) ? valueSlot(instr.operand[1]) : R(Gpr::rax);
-  switch (instr.op) {
-    case ir::Opcode::Add: code_.emit(Form::ADD_R64_RM64, R(Gpr::rax), right); break;
-    case ir::Opcode::Sub: code_.emit(Form::SUB_R64_RM64, R(Gpr::rax), right); break;
-    case ir::Opcode::Mul: code_.emit(Form::IMUL_R64_RM64, R(Gpr::rax), right); break;
-    case ir::Opcode::And: code_.emit(Form::AND_R64_RM64, R(Gpr::rax), right); break;
-    case ir::Opcode::Or: code_.emit(Form::OR_R64_RM64, R(Gpr::rax), right); break;
-    case ir::Opcode::Xor: code_.emit(Form::XOR_R64_RM64, R(Gpr::rax), right); break;
-    default: break;
+  ir::ValueId a = instr.operand[0], b = instr.operand[1];
+  std::int64_t ignored = 0;
+  if (instr.op != ir::Opcode::Sub && immediate32(a, ignored) && !immediate32(b, ignored))
+    std::swap(a, b);  // commutative: the constant goes to the immediate
+  // Computed in the result's own register unless that is b's (read after a is
+  // moved in).
+  Gpr target = resultRegister(instr.result, Gpr::rax);
+  if (homeKind(b) == ValueHomeKind::Register && home(b).reg == target) target = Gpr::rax;
+  loadValue(target, a);
+  std::int64_t constant = 0;
+  if (immediate32(b, constant)) {
+    switch (instr.op) {
+      case ir::Opcode::Add: code_.emit(Form::ADD_RM64_I32, R(target), I(constant)); break;
+      case ir::Opcode::Sub: code_.emit(Form::SUB_RM64_I32, R(target), I(constant)); break;
+      case ir::Opcode::Mul:
+        code_.emit(Form::IMUL_R64_RM64_I32, R(target), R(target), I(constant));
+        break;
+      case ir::Opcode::And: code_.emit(Form::AND_RM64_I32, R(target), I(constant)); break;
+      case ir::Opcode::Or: code_.emit(Form::OR_RM64_I32, R(target), I(constant)); break;
+      case ir::Opcode::Xor: code_.emit(Form::XOR_RM64_I32, R(target), I(constant)); break;
+      default: break;
+    }
+  } else {
+    const Operand right = validValue(b) ? valueOperand(b, Gpr::rcx) : R(target);
+    switch (instr.op) {
+      case ir::Opcode::Add: code_.emit(Form::ADD_R64_RM64, R(target), right); break;
+      case ir::Opcode::Sub: code_.emit(Form::SUB_R64_RM64, R(target), right); break;
+      case ir::Opcode::Mul: code_.emit(Form::IMUL_R64_RM64, R(target), right); break;
+      case ir::Opcode::And: code_.emit(Form::AND_R64_RM64, R(target), right); break;
+      case ir::Opcode::Or: code_.emit(Form::OR_R64_RM64, R(target), right); break;
+      case ir::Opcode::Xor: code_.emit(Form::XOR_R64_RM64, R(target), right); break;
+      default: break;
+    }
+  }
+  // and/or/xor of canonical values are canonical (both sign- or both
+  // zero-extended); add, sub and mul can carry into the upper bits.
+  const bool logical =
+      instr.op == ir::Opcode::And || instr.op == ir::Opcode::Or || instr.op == ir::Opcode::Xor;
+  if (!logical) canonicalize(target, instr.type);
+  storeValue(instr.result, target);
+}
+
+// x / 2^k and x % 2^k (k in 1..30) on the canonical 64-bit value in rax,
+// which is exact for every width: unsigned is a shift or a mask; signed
+// rounds toward zero by adding 2^k - 1 to negative dividends first.
+void FunctionEmitter::emitDivisionByPowerOfTwo(const ir::Instr& instr, int shift) {
+  const bool isSigned = instr.op == ir::Opcode::SDiv || instr.op == ir::Opcode::SRem;
+  const bool wantRemainder = instr.op == ir::Opcode::SRem || instr.op == ir::Opcode::URem;
+  const std::int64_t mask = (std::int64_t{1} << shift) - 1;
+  if (!isSigned) {
+    if (wantRemainder)
+      code_.emit(Form::AND_RM64_I32, R(Gpr::rax), I(mask));
+    else
+      code_.emit(Form::SHR_RM64_I8, R(Gpr::rax), I(shift));
+  } else {
+    code_.emit(Form::MOV_R64_RM64, R(Gpr::rcx), R(Gpr::rax));
+    code_.emit(Form::SAR_RM64_I8, R(Gpr::rcx), I(63));
+    code_.emit(Form::SHR_RM64_I8, R(Gpr::rcx), I(64 - shift));  // 2^k - 1 if negative, else 0
+    code_.emit(Form::ADD_RM64_R64, R(Gpr::rcx), R(Gpr::rax));
+    if (wantRemainder) {
+      code_.emit(Form::AND_RM64_I32, R(Gpr::rcx), I(~mask));
+      code_.emit(Form::SUB_RM64_R64, R(Gpr::rax), R(Gpr::rcx));
+    } else {
+      code_.emit(Form::SAR_RM64_I8, R(Gpr::rcx), I(shift));
+      code_.emit(Form::MOV_R64_RM64, R(Gpr::rax), R(Gpr::rcx));
+    }
   }
   canonicalize(Gpr::rax, instr.type);
   storeValue(instr.result, Gpr::rax);
@@ -413,6 +671,12 @@ void FunctionEmitter::emitDivision(const ir::Instr& instr) {
   const bool wantRemainder = instr.op == ir::Opcode::SRem || instr.op == ir::Opcode::URem;
   const unsigned bits = instr.type < types_.count() ? types_.bitWidth(instr.type) : 64;
   loadValue(Gpr::rax, instr.operand[0]);
+  std::int64_t divisor = 0;
+  if (immediate32(instr.operand[1], divisor) && divisor > 1 && divisor <= (1LL << 30) &&
+      std::has_single_bit(static_cast<std::uint64_t>(divisor))) {
+    emitDivisionByPowerOfTwo(instr, std::countr_zero(static_cast<std::uint64_t>(divisor)));
+    return;
+  }
   loadValue(Gpr::rcx, instr.operand[1]);
   if (isSigned && bits < 32) {
     Label normal = code_.newLabel();
@@ -445,48 +709,116 @@ void FunctionEmitter::emitDivision(const ir::Instr& instr) {
 
 void FunctionEmitter::emitShift(const ir::Instr& instr) {
   const unsigned bits = instr.type < types_.count() ? types_.bitWidth(instr.type) : 64;
-  loadValue(Gpr::rax, instr.operand[0]);
-  loadValue(Gpr::rcx, instr.operand[1]);
-  code_.emit(Form::AND_RM32_I32, R(Gpr::rcx), I(bits - 1));  // count mod width (spec §7)
-  if (instr.op == ir::Opcode::Shl) {
-    code_.emit(Form::SHL_RM64_CL, R(Gpr::rax), R(Gpr::rcx));
-  } else if (instr.op == ir::Opcode::LShr) {
-    zeroExtendByWidth(Gpr::rax, bits);
-    code_.emit(Form::SHR_RM64_CL, R(Gpr::rax), R(Gpr::rcx));
-  } else {
-    signExtendByWidth(Gpr::rax, bits);
-    code_.emit(Form::SAR_RM64_CL, R(Gpr::rax), R(Gpr::rcx));
+  const bool isSigned = instr.type < types_.count() && types_.isSigned(instr.type);
+  // The operand is canonical for `type`: a logical shift of an unsigned value
+  // and an arithmetic one of a signed value need no extension before and
+  // give a canonical result.
+  const bool inKind =
+      (instr.op == ir::Opcode::LShr && !isSigned) || (instr.op == ir::Opcode::AShr && isSigned);
+  const ir::ValueId count = instr.operand[1];
+  Gpr target = resultRegister(instr.result, Gpr::rax);
+  if (homeKind(count) == ValueHomeKind::Register && home(count).reg == target) target = Gpr::rax;
+  loadValue(target, instr.operand[0]);
+  const bool constant = homeKind(count) == ValueHomeKind::Immediate && bits >= 8 && bits <= 64;
+  if (!constant) {
+    loadValue(Gpr::rcx, count);
+    code_.emit(Form::AND_RM32_I32, R(Gpr::rcx), I(bits - 1));  // count mod width (spec §7)
   }
-  canonicalize(Gpr::rax, instr.type);
-  storeValue(instr.result, Gpr::rax);
+  // A constant count is reduced mod width here (spec §7).
+  const std::int64_t amount =
+      constant ? home(count).constant & static_cast<std::int64_t>(bits - 1) : 0;
+  if (instr.op == ir::Opcode::Shl) {
+    if (!constant)
+      code_.emit(Form::SHL_RM64_CL, R(target), R(Gpr::rcx));
+    else if (amount != 0)
+      code_.emit(Form::SHL_RM64_I8, R(target), I(amount));
+  } else if (instr.op == ir::Opcode::LShr) {
+    if (!inKind) zeroExtendByWidth(target, bits);
+    if (!constant)
+      code_.emit(Form::SHR_RM64_CL, R(target), R(Gpr::rcx));
+    else if (amount != 0)
+      code_.emit(Form::SHR_RM64_I8, R(target), I(amount));
+  } else {
+    if (!inKind) signExtendByWidth(target, bits);
+    if (!constant)
+      code_.emit(Form::SAR_RM64_CL, R(target), R(Gpr::rcx));
+    else if (amount != 0)
+      code_.emit(Form::SAR_RM64_I8, R(target), I(amount));
+  }
+  if (!inKind) canonicalize(target, instr.type);
+  storeValue(instr.result, target);
 }
+
+namespace {
+
+struct ConditionForms {
+  Form set, jump;
+};
+
+// Integer predicates after `cmp a, b`; f64 ones after ucomisd with the
+// operands ordered so that the condition is "above" or "above or equal"
+// (unordered sets CF, so those are NaN-false).
+ConditionForms conditionForms(ir::CmpPredicate predicate) {
+  using P = ir::CmpPredicate;
+  switch (predicate) {
+    case P::Eq: return {Form::SETE, Form::JE};
+    case P::Ne: return {Form::SETNE, Form::JNE};
+    case P::SLt: return {Form::SETL, Form::JL};
+    case P::SLe: return {Form::SETLE, Form::JLE};
+    case P::SGt: return {Form::SETG, Form::JG};
+    case P::SGe: return {Form::SETGE, Form::JGE};
+    case P::ULt: return {Form::SETB, Form::JB};
+    case P::ULe: return {Form::SETBE, Form::JBE};
+    case P::UGt: return {Form::SETA, Form::JA};
+    case P::UGe: return {Form::SETAE, Form::JAE};
+    case P::FLt:
+    case P::FGt: return {Form::SETA, Form::JA};
+    case P::FLe:
+    case P::FGe: return {Form::SETAE, Form::JAE};
+    default: return {Form::SETE, Form::JE};
+  }
+}
+
+Form inverseBranch(Form jump) {
+  switch (jump) {
+    case Form::JE: return Form::JNE;
+    case Form::JNE: return Form::JE;
+    case Form::JL: return Form::JGE;
+    case Form::JGE: return Form::JL;
+    case Form::JLE: return Form::JG;
+    case Form::JG: return Form::JLE;
+    case Form::JB: return Form::JAE;
+    case Form::JAE: return Form::JB;
+    case Form::JBE: return Form::JA;
+    case Form::JA: return Form::JBE;
+    default: return Form::JE;
+  }
+}
+
+}  // namespace
 
 void FunctionEmitter::emitCompare(const ir::Instr& instr) {
   using P = ir::CmpPredicate;
   const P predicate = instr.predicate;
   const bool isFloat = predicate >= P::FEq;
+  const ConditionForms forms = conditionForms(predicate);
+  const bool inFlags = homeKind(instr.result) == ValueHomeKind::Flags;
   if (!isFloat) {
-    loadValue(Gpr::rax, instr.operand[0]);
-    code_.emit(Form::CMP_R64_RM64, R(Gpr::rax),
-               validValue(instr.operand[1]) ? valueSlot(instr.operand[1]) : R(Gpr::rax));
-    Form set = Form::SETE;
-    switch (predicate) {
-      case P::Eq: set = Form::SETE; break;
-      case P::Ne: set = Form::SETNE; break;
-      case P::SLt: set = Form::SETL; break;
-      case P::SLe: set = Form::SETLE; break;
-      case P::SGt: set = Form::SETG; break;
-      case P::SGe: set = Form::SETGE; break;
-      case P::ULt: set = Form::SETB; break;
-      case P::ULe: set = Form::SETBE; break;
-      case P::UGt: set = Form::SETA; break;
-      case P::UGe: set = Form::SETAE; break;
-      default: break;
+    const Gpr left = valueInRegister(instr.operand[0], Gpr::rax);
+    std::int64_t constant = 0;
+    if (immediate32(instr.operand[1], constant))
+      code_.emit(fitsInt8(constant) ? Form::CMP_RM64_I8 : Form::CMP_RM64_I32, R(left), I(constant));
+    else
+      code_.emit(Form::CMP_R64_RM64, R(left),
+                 validValue(instr.operand[1]) ? valueOperand(instr.operand[1], Gpr::rcx) : R(left));
+    if (inFlags) {
+      pendingBranch_ = forms.jump;
+      return;
     }
-    code_.emit(set, R(Gpr::rax));
+    code_.emit(forms.set, R(Gpr::rax));
   } else {
-    code_.emit(Form::MOVSD_X_XM64, X(Xmm::xmm0), valueSlot(instr.operand[0]));
-    code_.emit(Form::MOVSD_X_XM64, X(Xmm::xmm1), valueSlot(instr.operand[1]));
+    loadFloat(Xmm::xmm0, instr.operand[0]);
+    loadFloat(Xmm::xmm1, instr.operand[1]);
     // ucomisd sets CF=ZF=PF=1 when unordered: seta/setae are then false, so
     // a < b is "b above a" and every ordered predicate is NaN-false.
     switch (predicate) {
@@ -502,20 +834,29 @@ void FunctionEmitter::emitCompare(const ir::Instr& instr) {
       case P::FLt:
       case P::FLe:
         code_.emit(Form::UCOMISD_X_XM64, X(Xmm::xmm1), X(Xmm::xmm0));
-        code_.emit(predicate == P::FLt ? Form::SETA : Form::SETAE, R(Gpr::rax));
+        if (inFlags) {
+          pendingBranch_ = forms.jump;
+          return;
+        }
+        code_.emit(forms.set, R(Gpr::rax));
         break;
       default:
         code_.emit(Form::UCOMISD_X_XM64, X(Xmm::xmm0), X(Xmm::xmm1));
-        code_.emit(predicate == P::FGt ? Form::SETA : Form::SETAE, R(Gpr::rax));
+        if (inFlags) {
+          pendingBranch_ = forms.jump;
+          return;
+        }
+        code_.emit(forms.set, R(Gpr::rax));
         break;
     }
   }
-  code_.emit(Form::MOVZX_R32_RM8, R(Gpr::rax), R(Gpr::rax));
-  storeValue(instr.result, Gpr::rax);
+  const Gpr target = resultRegister(instr.result, Gpr::rax);
+  code_.emit(Form::MOVZX_R32_RM8, R(target), R(Gpr::rax));
+  storeValue(instr.result, target);
 }
 
 void FunctionEmitter::emitFloatToInteger(const ir::Instr& instr) {
-  code_.emit(Form::MOVSD_X_XM64, X(Xmm::xmm0), valueSlot(instr.operand[0]));
+  loadFloat(Xmm::xmm0, instr.operand[0]);
   const unsigned bits = instr.type < types_.count() ? types_.bitWidth(instr.type) : 64;
   const bool toSigned = instr.op == ir::Opcode::FPToSI;
   Label done = code_.newLabel();
@@ -565,9 +906,41 @@ void FunctionEmitter::emitFloatToInteger(const ir::Instr& instr) {
   storeValue(instr.result, Gpr::rax);
 }
 
+// True when the canonical bits of a `source` value are already the canonical
+// bits of the conversion's result, so the conversion is a move.
+bool FunctionEmitter::conversionIsMove(const ir::Instr& instr, ir::TypeId source) const {
+  const ir::TypeId target = instr.type;
+  if (source >= types_.count() || target >= types_.count()) return false;
+  const bool sourceInteger = types_.isInteger(source) || source == ir::TypeTable::kBool;
+  const bool targetInteger = types_.isInteger(target);
+  const unsigned sourceBits = types_.bitWidth(source), targetBits = types_.bitWidth(target);
+  const bool sourceSigned = types_.isSigned(source), targetSigned = types_.isSigned(target);
+  switch (instr.op) {
+    case ir::Opcode::ZExt:
+      // Zero-extended below 2^sourceBits: canonical for any wider integer.
+      return sourceInteger && targetInteger && !sourceSigned && targetBits > sourceBits;
+    case ir::Opcode::SExt:
+      return sourceInteger && targetInteger && sourceSigned && (targetSigned || targetBits == 64) &&
+             targetBits >= sourceBits;
+    case ir::Opcode::Bitcast:
+      // 64-bit results (f64 included: kept as bits) keep every bit; same-width
+      // integers of one signedness too.
+      if (targetBits == 64) return true;
+      return sourceInteger && targetInteger && sourceBits == targetBits &&
+             sourceSigned == targetSigned;
+    default: return false;
+  }
+}
+
 void FunctionEmitter::emitConversion(const ir::Instr& instr) {
   const ir::TypeId source = valueType(instr.operand[0]);
   const unsigned sourceBits = source < types_.count() ? types_.bitWidth(source) : 64;
+  if (conversionIsMove(instr, source)) {
+    const Gpr target = resultRegister(instr.result, Gpr::rax);
+    loadValue(target, instr.operand[0]);
+    storeValue(instr.result, target);
+    return;
+  }
   loadValue(Gpr::rax, instr.operand[0]);
   switch (instr.op) {
     case ir::Opcode::SExt: signExtendByWidth(Gpr::rax, sourceBits); break;
@@ -655,7 +1028,8 @@ void FunctionEmitter::emitElementAddress(const ir::Instr& instr) {
   const ir::Type& array = types_.get(instr.type);
   const std::uint64_t elementSize =
       array.element < types_.count() ? types_.get(array.element).size : 0;
-  loadValue(Gpr::rax, instr.operand[0]);
+  // The index in rcx (scaled there), the base loaded into the result's
+  // register afterwards, so no operand is overwritten before it is read.
   loadValue(Gpr::rcx, instr.operand[1]);
   // Unsigned compare: a negative index (sign-extended) is huge and traps too.
   if (array.count <= static_cast<std::uint64_t>(INT32_MAX)) {
@@ -665,15 +1039,85 @@ void FunctionEmitter::emitElementAddress(const ir::Instr& instr) {
     code_.emit(Form::CMP_RM64_R64, R(Gpr::rcx), R(Gpr::rdx));
   }
   trapUnless(Form::JB);
-  if (fitsInt32(static_cast<std::int64_t>(elementSize))) {
-    code_.emit(Form::IMUL_R64_RM64_I32, R(Gpr::rcx), R(Gpr::rcx),
-               I(static_cast<std::int64_t>(elementSize)));
-  } else {
-    moveImmediate(Gpr::rdx, static_cast<std::int64_t>(elementSize));
+  const auto size = static_cast<std::int64_t>(elementSize);
+  if (size > 1 && std::has_single_bit(elementSize)) {
+    code_.emit(Form::SHL_RM64_I8, R(Gpr::rcx), I(std::countr_zero(elementSize)));
+  } else if (size != 1 && fitsInt32(size)) {
+    code_.emit(Form::IMUL_R64_RM64_I32, R(Gpr::rcx), R(Gpr::rcx), I(size));
+  } else if (size != 1) {
+    moveImmediate(Gpr::rdx, size);
     code_.emit(Form::IMUL_R64_RM64, R(Gpr::rcx), R(Gpr::rdx));
   }
-  code_.emit(Form::ADD_RM64_R64, R(Gpr::rax), R(Gpr::rcx));
-  storeValue(instr.result, Gpr::rax);
+  const Gpr target = resultRegister(instr.result, Gpr::rax);
+  loadValue(target, instr.operand[0]);
+  code_.emit(Form::ADD_RM64_R64, R(target), R(Gpr::rcx));
+  storeValue(instr.result, target);
+}
+
+void FunctionEmitter::emitStore(const ir::Instr& instr) {
+  const std::uint64_t size = instr.type < types_.count() ? types_.get(instr.type).size : 8;
+  const ir::ValueId value = instr.operand[1];
+  const Operand address = addressOperand(instr.operand[0], Gpr::rcx);
+  std::int64_t constant = 0;
+  if (immediate32(value, constant)) {
+    switch (size) {
+      case 1: code_.emit(Form::MOV_RM8_I8, address, I(static_cast<std::int8_t>(constant))); return;
+      case 2:
+        code_.emit(Form::MOV_RM16_I16, address, I(static_cast<std::int16_t>(constant)));
+        return;
+      case 4:
+        code_.emit(Form::MOV_RM32_I32, address, I(static_cast<std::int32_t>(constant)));
+        return;
+      case 8: code_.emit(Form::MOV_RM64_I32, address, I(constant)); return;
+      default: break;
+    }
+  }
+  if (homeKind(value) == ValueHomeKind::XmmRegister && size == 8) {
+    code_.emit(Form::MOVSD_XM64_X, address, X(home(value).xmm));
+    return;
+  }
+  storeSized(address, valueInRegister(value, Gpr::rax), size);
+}
+
+// PtrAdd / PtrSub: a +- b * size, with the multiply folded into the
+// immediate when b is a constant, skipped for bytes and a shift for powers of two.
+void FunctionEmitter::emitPointerOffset(const ir::Instr& instr, std::uint64_t elementSize) {
+  const bool add = instr.op == ir::Opcode::PtrAdd;
+  const auto size = static_cast<std::int64_t>(elementSize);
+  std::int64_t index = 0;
+  // |index| < 2^31 and size < 2^24: the product cannot overflow.
+  if (immediate32(instr.operand[1], index) && size < (1LL << 24) &&
+      fitsInt32(add ? index * size : -index * size)) {
+    const std::int64_t offset = add ? index * size : -index * size;
+    const Gpr target = resultRegister(instr.result, Gpr::rax);
+    loadValue(target, instr.operand[0]);
+    if (offset != 0) code_.emit(Form::ADD_RM64_I32, R(target), I(offset));
+    storeValue(instr.result, target);
+    return;
+  }
+  if (size == 1) {
+    Gpr target = resultRegister(instr.result, Gpr::rax);
+    const ir::ValueId b = instr.operand[1];
+    if (homeKind(b) == ValueHomeKind::Register && home(b).reg == target) target = Gpr::rax;
+    loadValue(target, instr.operand[0]);
+    code_.emit(add ? Form::ADD_R64_RM64 : Form::SUB_R64_RM64, R(target), valueOperand(b, Gpr::rcx));
+    storeValue(instr.result, target);
+    return;
+  }
+  loadValue(Gpr::rcx, instr.operand[1]);
+  const Gpr target = resultRegister(instr.result, Gpr::rax);
+  if (size > 1 && std::has_single_bit(static_cast<std::uint64_t>(size))) {
+    code_.emit(Form::SHL_RM64_I8, R(Gpr::rcx),
+               I(std::countr_zero(static_cast<std::uint64_t>(size))));
+  } else if (size != 1 && fitsInt32(size)) {
+    code_.emit(Form::IMUL_R64_RM64_I32, R(Gpr::rcx), R(Gpr::rcx), I(size));
+  } else if (size != 1) {
+    moveImmediate(Gpr::rdx, size);
+    code_.emit(Form::IMUL_R64_RM64, R(Gpr::rcx), R(Gpr::rdx));
+  }
+  loadValue(target, instr.operand[0]);  // never rcx: pool registers are not scratch
+  code_.emit(add ? Form::ADD_RM64_R64 : Form::SUB_RM64_R64, R(target), R(Gpr::rcx));
+  storeValue(instr.result, target);
 }
 
 void FunctionEmitter::emitCall(const ir::Instr& instr) {
@@ -726,8 +1170,9 @@ void FunctionEmitter::emitCall(const ir::Instr& instr) {
   if (plan.resultInMemory) loadValue(Gpr::rdi, instr.aggregateResultAddress);
   if (instr.op == ir::Opcode::CallIndirect) loadValue(Gpr::r11, instr.operand[0]);
   // al = number of vector registers used: required for variadic callees,
-  // harmless for the others.
-  code_.emit(Form::MOV_R32_I32, R(Gpr::rax), I(plan.sseRegistersUsed));
+  // harmless for the others. Toy functions are never variadic.
+  if (instr.op != ir::Opcode::Call)
+    code_.emit(Form::MOV_R32_I32, R(Gpr::rax), I(plan.sseRegistersUsed));
 
   if (instr.op == ir::Opcode::Call && instr.index < context_.functionLabels.size()) {
     code_.branch(Form::CALL_REL32, context_.functionLabels[instr.index]);
@@ -800,7 +1245,8 @@ void FunctionEmitter::emitReturn(const ir::Instr& instr) {
       if (integerUsed > 0) code_.emit(Form::MOV_R64_RM64, R(Gpr::rax), R(Gpr::rcx));
     }
   }
-  code_.branch(Form::JMP_REL32, epilogue_);
+  // The last block's return falls into the epilogue.
+  if (nextBlock_ != ir::kNoBlock) code_.branch(Form::JMP_REL32, epilogue_);
 }
 
 void FunctionEmitter::emitInstruction(const ir::Instr& instr) {
@@ -814,6 +1260,7 @@ void FunctionEmitter::emitInstruction(const ir::Instr& instr) {
   }
   switch (instr.op) {
     case Op::ConstInt:
+      if (homeKind(instr.result) == ValueHomeKind::Immediate) break;
       moveImmediate(Gpr::rax, instr.immediate);
       canonicalize(Gpr::rax, instr.type);
       storeValue(instr.result, Gpr::rax);
@@ -826,6 +1273,7 @@ void FunctionEmitter::emitInstruction(const ir::Instr& instr) {
       break;
     }
     case Op::ConstNull:
+      if (homeKind(instr.result) == ValueHomeKind::Immediate) break;
       code_.emit(Form::XOR_RM32_R32, R(Gpr::rax), R(Gpr::rax));
       storeValue(instr.result, Gpr::rax);
       break;
@@ -854,27 +1302,43 @@ void FunctionEmitter::emitInstruction(const ir::Instr& instr) {
       storeValue(instr.result, Gpr::rax);
       break;
     case Op::SlotAddr:
+      if (homeKind(instr.result) == ValueHomeKind::FrameAddress) break;
       if (instr.index < slotOffsets_.size())
         code_.emit(Form::LEA_R64_M, R(Gpr::rax), M(Gpr::rbp, slotOffset(instr.index)));
       storeValue(instr.result, Gpr::rax);
       break;
-    case Op::Load:
-      loadValue(Gpr::rcx, instr.operand[0]);
-      loadSized(Gpr::rax, M(Gpr::rcx, 0), instr.type);
-      storeValue(instr.result, Gpr::rax);
+    case Op::Load: {
+      // An unused load still runs: it may be the fault the program expects.
+      const Operand address = addressOperand(instr.operand[0], Gpr::rcx);
+      if (homeKind(instr.result) == ValueHomeKind::XmmRegister) {
+        code_.emit(Form::MOVSD_X_XM64, X(home(instr.result).xmm), address);
+        break;
+      }
+      const Gpr target = resultRegister(instr.result, Gpr::rax);
+      loadSized(target, address, instr.type);
+      storeValue(instr.result, target);
       break;
-    case Op::Store:
-      loadValue(Gpr::rcx, instr.operand[0]);
-      loadValue(Gpr::rax, instr.operand[1]);
-      storeSized(M(Gpr::rcx, 0), Gpr::rax,
-                 instr.type < types_.count() ? types_.get(instr.type).size : 8);
-      break;
-    case Op::Copy:
+    }
+    case Op::Store: emitStore(instr); break;
+    case Op::Copy: {
+      const std::uint64_t size = instr.type < types_.count() ? types_.get(instr.type).size : 0;
+      if (size <= kInlineCopyLimit) {
+        const auto [destination, destinationDisp] = pointerBase(instr.operand[0], Gpr::rdi);
+        const auto [source, sourceDisp] = pointerBase(instr.operand[1], Gpr::rsi);
+        copyInline(destination, destinationDisp, source, sourceDisp, size);
+        break;
+      }
       loadValue(Gpr::rdi, instr.operand[0]);
       loadValue(Gpr::rsi, instr.operand[1]);
-      copyBytes(instr.type < types_.count() ? types_.get(instr.type).size : 0);
+      copyBytes(size);
       break;
+    }
     case Op::Zero:
+      if (instr.type < types_.count() && types_.get(instr.type).size <= kInlineCopyLimit) {
+        const auto [destination, disp] = pointerBase(instr.operand[0], Gpr::rdi);
+        zeroInline(destination, disp, types_.get(instr.type).size);
+        break;
+      }
       loadValue(Gpr::rdi, instr.operand[0]);
       code_.emit(Form::XOR_RM32_R32, R(Gpr::rax), R(Gpr::rax));
       moveImmediate(Gpr::rcx, static_cast<std::int64_t>(
@@ -882,6 +1346,17 @@ void FunctionEmitter::emitInstruction(const ir::Instr& instr) {
       code_.emit(Form::REP_STOSB);
       break;
     case Op::FieldAddr:
+      if (homeKind(instr.result) == ValueHomeKind::FrameAddress ||
+          homeKind(instr.result) == ValueHomeKind::FoldedField)
+        break;
+      if (fitsInt32(instr.immediate) && homeKind(instr.operand[0]) == ValueHomeKind::Register) {
+        const Gpr target = resultRegister(instr.result, Gpr::rax);
+        const Gpr base = home(instr.operand[0]).reg;
+        if (target != base || instr.immediate != 0)
+          code_.emit(Form::LEA_R64_M, R(target), M(base, instr.immediate));
+        storeValue(instr.result, target);
+        break;
+      }
       loadValue(Gpr::rax, instr.operand[0]);
       if (fitsInt32(instr.immediate)) {
         if (instr.immediate != 0) code_.emit(Form::ADD_RM64_I32, R(Gpr::rax), I(instr.immediate));
@@ -891,19 +1366,16 @@ void FunctionEmitter::emitInstruction(const ir::Instr& instr) {
       }
       storeValue(instr.result, Gpr::rax);
       break;
-    case Op::ElementAddr: emitElementAddress(instr); break;
+    case Op::ElementAddr:
+      if (homeKind(instr.result) == ValueHomeKind::FrameAddress) break;  // checked statically
+      emitElementAddress(instr);
+      break;
     case Op::PtrAdd:
     case Op::PtrSub: {
       const ir::Type& pointer = types_.get(instr.type);
       const std::uint64_t size =
           pointer.element < types_.count() ? types_.get(pointer.element).size : 1;
-      loadValue(Gpr::rax, instr.operand[0]);
-      loadValue(Gpr::rcx, instr.operand[1]);
-      moveImmediate(Gpr::rdx, static_cast<std::int64_t>(size));
-      code_.emit(Form::IMUL_R64_RM64, R(Gpr::rcx), R(Gpr::rdx));
-      code_.emit(instr.op == Op::PtrAdd ? Form::ADD_RM64_R64 : Form::SUB_RM64_R64, R(Gpr::rax),
-                 R(Gpr::rcx));
-      storeValue(instr.result, Gpr::rax);
+      emitPointerOffset(instr, size);
       break;
     }
     case Op::PtrDiff: {
@@ -911,7 +1383,7 @@ void FunctionEmitter::emitInstruction(const ir::Instr& instr) {
       const std::uint64_t size =
           pointer.element < types_.count() ? types_.get(pointer.element).size : 1;
       loadValue(Gpr::rax, instr.operand[0]);
-      code_.emit(Form::SUB_R64_RM64, R(Gpr::rax), valueSlot(instr.operand[1]));
+      code_.emit(Form::SUB_R64_RM64, R(Gpr::rax), valueOperand(instr.operand[1], Gpr::rcx));
       if (size > 1) {
         moveImmediate(Gpr::rcx, static_cast<std::int64_t>(size));
         code_.emit(Form::CQO);
@@ -965,9 +1437,22 @@ void FunctionEmitter::emitInstruction(const ir::Instr& instr) {
                         : instr.op == Op::FSub ? Form::SUBSD_X_XM64
                         : instr.op == Op::FMul ? Form::MULSD_X_XM64
                                                : Form::DIVSD_X_XM64;
-      code_.emit(Form::MOVSD_X_XM64, X(Xmm::xmm0), valueSlot(instr.operand[0]));
-      code_.emit(form, X(Xmm::xmm0), valueSlot(instr.operand[1]));
-      code_.emit(Form::MOVSD_XM64_X, valueSlot(instr.result), X(Xmm::xmm0));
+      // Computed in the result's xmm register unless b lives there.
+      const ir::ValueId b = instr.operand[1];
+      Xmm target = Xmm::xmm0;
+      if (homeKind(instr.result) == ValueHomeKind::XmmRegister &&
+          !(homeKind(b) == ValueHomeKind::XmmRegister && home(b).xmm == home(instr.result).xmm))
+        target = home(instr.result).xmm;
+      loadFloat(target, instr.operand[0]);
+      if (homeKind(b) == ValueHomeKind::Stack) {
+        code_.emit(form, X(target), M(Gpr::rbp, valueOffsets_[b]));
+      } else if (homeKind(b) == ValueHomeKind::XmmRegister) {
+        code_.emit(form, X(target), X(home(b).xmm));
+      } else {
+        loadFloat(Xmm::xmm1, b);
+        code_.emit(form, X(target), X(Xmm::xmm1));
+      }
+      storeFloat(instr.result, target);
       break;
     }
     case Op::FNeg:
@@ -985,17 +1470,29 @@ void FunctionEmitter::emitInstruction(const ir::Instr& instr) {
     case Op::Clz:
     case Op::Ctz: emitBitCount(instr); break;
     case Op::Br:
-      if (instr.target[0] < blockLabels_.size())
+      if (instr.target[0] < blockLabels_.size() && instr.target[0] != nextBlock_)
         code_.branch(Form::JMP_REL32, blockLabels_[instr.target[0]]);
       break;
-    case Op::CondBr:
-      loadValue(Gpr::rax, instr.operand[0]);
-      code_.emit(Form::TEST_RM8_R8, R(Gpr::rax), R(Gpr::rax));
-      if (instr.target[0] < blockLabels_.size())
-        code_.branch(Form::JNE, blockLabels_[instr.target[0]]);
-      if (instr.target[1] < blockLabels_.size())
+    case Op::CondBr: {
+      Form jump = Form::JNE;
+      if (homeKind(instr.operand[0]) == ValueHomeKind::Flags) {
+        jump = pendingBranch_;
+      } else {
+        const Gpr condition = valueInRegister(instr.operand[0], Gpr::rax);
+        code_.emit(Form::TEST_RM8_R8, R(condition), R(condition));
+      }
+      const bool haveTrue = instr.target[0] < blockLabels_.size();
+      const bool haveFalse = instr.target[1] < blockLabels_.size();
+      if (haveTrue && haveFalse && instr.target[0] == nextBlock_) {
+        // Fall through into the true block: jump away when false.
+        code_.branch(inverseBranch(jump), blockLabels_[instr.target[1]]);
+        break;
+      }
+      if (haveTrue) code_.branch(jump, blockLabels_[instr.target[0]]);
+      if (haveFalse && instr.target[1] != nextBlock_)
         code_.branch(Form::JMP_REL32, blockLabels_[instr.target[1]]);
       break;
+    }
     case Op::Ret: emitReturn(instr); break;
     case Op::Unreachable: code_.emit(Form::UD2); break;
   }
@@ -1108,9 +1605,15 @@ void FunctionEmitter::buildScopes(DebugFunction& debug) const {
 
 GeneratedFunction FunctionEmitter::run() {
   GeneratedFunction result;
+  valueHomes_ = assignValueHomes(function_, types_);
   layoutFrame();
   const std::uint64_t start = code_.size();
   code_.bind(context_.functionLabels[index_]);
+  std::size_t instructionCount = 0;
+  for (const ir::Block& block : function_.blocks) instructionCount += block.instrs.size();
+  spans_.reserve(instructionCount);
+  lines_.reserve(instructionCount / 2 + 4);
+  blockLabels_.reserve(function_.blocks.size());
   for (std::size_t i = 0; i < function_.blocks.size(); ++i)
     blockLabels_.push_back(code_.newLabel());
   epilogue_ = code_.newLabel();
@@ -1120,6 +1623,7 @@ GeneratedFunction FunctionEmitter::run() {
   bodyStart_ = code_.size();
   for (std::size_t b = 0; b < function_.blocks.size(); ++b) {
     code_.bind(blockLabels_[b]);
+    nextBlock_ = b + 1 < function_.blocks.size() ? static_cast<std::uint32_t>(b + 1) : ir::kNoBlock;
     for (const ir::Instr& instr : function_.blocks[b].instrs) {
       noteLocation(instr.location, prologueEndPending_ && instr.location.line != 0);
       if (instr.location.line != 0) prologueEndPending_ = false;
@@ -1132,6 +1636,9 @@ GeneratedFunction FunctionEmitter::run() {
   noteLocation(function_.endLocation, false);
   epilogueStart_ = code_.size();
   code_.bind(epilogue_);
+  for (std::size_t i = 0; i < valueHomes_.savedRegisters.size(); ++i)
+    code_.emit(Form::MOV_R64_RM64, R(valueHomes_.savedRegisters[i]),
+               M(Gpr::rbp, savedRegisterOffsets_[i]));
   code_.emit(Form::MOV_RM64_R64, R(Gpr::rsp), R(Gpr::rbp));
   const std::uint64_t popAt = code_.size();
   code_.emit(Form::POP_R64, R(Gpr::rbp));
@@ -1143,6 +1650,10 @@ GeneratedFunction FunctionEmitter::run() {
   debug.lowPc = start;
   debug.highPc = code_.size();
   debug.epilogueOffset = popAt;
+  debug.savesEnd = savesEnd_;
+  for (std::size_t i = 0; i < valueHomes_.savedRegisters.size(); ++i)
+    debug.savedRegisters.push_back(
+        {static_cast<std::uint8_t>(valueHomes_.savedRegisters[i]), savedRegisterOffsets_[i]});
   debug.file = function_.location.file;
   debug.line = function_.location.line;
   debug.result = function_.result;

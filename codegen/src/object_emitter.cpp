@@ -134,6 +134,15 @@ ObjectFile compileToObject(const ir::Module& module, const CodegenOptions& optio
   for (std::size_t i = 0; i < module.functions.size(); ++i)
     context.functionLabels.push_back(context.code.newLabel());
   DebugCompileUnit unit;
+  // Reserve from the IR size so the code buffer and line rows are not
+  // regrown (and copied) a dozen times on large programs.
+  std::size_t instructionCount = 0;
+  for (const ir::Function& function : module.functions)
+    for (const ir::Block& block : function.blocks) instructionCount += block.instrs.size();
+  context.code.code().reserve(instructionCount * 5 + module.functions.size() * 48);
+  unit.lines.reserve(instructionCount / 2);
+  unit.functions.reserve(module.functions.size());
+  result.functions.reserve(module.functions.size());
   for (std::uint32_t i = 0; i < module.functions.size(); ++i) {
     // Functions start 16-byte aligned, padded with int3 (never executed).
     while (context.code.size() % 16 != 0) context.code.emit(x86::Form::INT3);
@@ -146,8 +155,9 @@ ObjectFile compileToObject(const ir::Module& module, const CodegenOptions& optio
   }
   if (!context.code.finish())
     context.problems.push_back("internal: a branch label was never bound");
-  object.sections[static_cast<std::size_t>(context.textSection)].bytes = context.code.code();
   result.textSize = context.code.size();
+  object.sections[static_cast<std::size_t>(context.textSection)].bytes =
+      std::move(context.code.code());
 
   // 3. symbols and data relocations
   for (const FunctionPlacement& placement : result.functions)

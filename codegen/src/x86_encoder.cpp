@@ -62,7 +62,8 @@ bool operandMatches(K kind, const Operand& operand) {
     case K::RM32:
     case K::RM64: return operand.type == T::Gpr || operand.type == T::Mem;
     case K::M: return operand.type == T::Mem;
-    case K::X: return operand.type == T::Xmm;
+    case K::X:
+    case K::XR: return operand.type == T::Xmm;
     case K::XM64: return operand.type == T::Xmm || operand.type == T::Mem;
     case K::I8:
     case K::I16:
@@ -71,10 +72,6 @@ bool operandMatches(K kind, const Operand& operand) {
     case K::Rel32: return operand.type == T::Imm && immediateFits(kind, operand.imm);
   }
   return false;
-}
-
-void appendLittleEndian(std::vector<std::uint8_t>& out, std::uint64_t value, int bytes) {
-  for (int i = 0; i < bytes; ++i) out.push_back(static_cast<std::uint8_t>(value >> (8 * i)));
 }
 
 // The register number that goes into ModRM.reg (or the +r opcode), and the
@@ -119,15 +116,27 @@ bool encode(Form form, const Operand* operands, int count, std::vector<std::uint
             EncodedFields* fields) {
   if (static_cast<std::size_t>(form) >= static_cast<std::size_t>(Form::Count)) return false;
   const FormInfo& info = formInfo(form);
-  Operand slots[3] = {};
-  for (int i = 0; i < count && i < 3; ++i) slots[i] = operands[i];
+  // Callers with all three operands (the Assembler) are used in place.
+  Operand padded[3] = {};
+  const Operand* slots = operands;
+  if (count < 3) {
+    for (int i = 0; i < count; ++i) padded[i] = operands[i];
+    slots = padded;
+  }
   for (int i = 0; i < 3; ++i)
     if (!operandMatches(info.kinds[i], slots[i])) return false;
   const Roles roles = rolesFor(info, slots);
 
+  // Built in a local buffer (an instruction is at most 15 bytes) and
+  // appended once: per-byte push_back dominated code generation time.
   EncodedFields result;
-  const std::size_t start = out.size();
-  if (info.prefix) out.push_back(info.prefix);
+  std::uint8_t bytes[16];
+  int n = 0;
+  auto put = [&](std::uint8_t byte) { bytes[n++] = byte; };
+  auto putLittleEndian = [&](std::uint64_t value, int count) {
+    for (int i = 0; i < count; ++i) bytes[n++] = static_cast<std::uint8_t>(value >> (8 * i));
+  };
+  if (info.prefix) put(info.prefix);
 
   // REX: 0100WRXB. R extends ModRM.reg, B extends ModRM.rm / SIB.base / +r.
   int rexR = 0, rexB = 0;
@@ -142,44 +151,45 @@ bool encode(Form form, const Operand* operands, int count, std::vector<std::uint
       rexB = rm->reg >> 3;
   }
   const int rex = 0x40 | (info.rexW ? 8 : 0) | (rexR << 2) | rexB;
-  if (rex != 0x40 || roles.needsByteRex) out.push_back(static_cast<std::uint8_t>(rex));
+  if (rex != 0x40 || roles.needsByteRex) put(static_cast<std::uint8_t>(rex));
 
   for (int i = info.opcodeLength - 1; i >= 0; --i) {
     std::uint8_t byte = static_cast<std::uint8_t>(info.opcode >> (8 * i));
     if (i == 0 && info.modrm == PlusReg)
       byte = static_cast<std::uint8_t>(byte + (roles.regField & 7));
-    out.push_back(byte);
+    put(byte);
   }
 
   if (info.modrm != PlusReg && info.modrm != ModNone) {
     const int reg = info.modrm == ModR ? (roles.regField & 7) : info.modrm;
     if (rm->type != Operand::Type::Mem) {
-      out.push_back(static_cast<std::uint8_t>(0xC0 | (reg << 3) | (rm->reg & 7)));
+      put(static_cast<std::uint8_t>(0xC0 | (reg << 3) | (rm->reg & 7)));
     } else if (rm->memory.ripRelative) {
-      out.push_back(static_cast<std::uint8_t>(0x05 | (reg << 3)));
-      result.dispOffset = static_cast<int>(out.size() - start);
-      appendLittleEndian(out, static_cast<std::uint32_t>(rm->memory.disp), 4);
+      put(static_cast<std::uint8_t>(0x05 | (reg << 3)));
+      result.dispOffset = n;
+      putLittleEndian(static_cast<std::uint32_t>(rm->memory.disp), 4);
     } else {
       const int base = static_cast<int>(rm->memory.base) & 7;
       const std::int32_t disp = rm->memory.disp;
       // rbp/r13 as base with mod=00 would mean rip-relative: force a disp8.
       int mod = disp == 0 && base != 5 ? 0 : (disp >= -128 && disp <= 127 ? 1 : 2);
-      out.push_back(static_cast<std::uint8_t>((mod << 6) | (reg << 3) | base));
-      if (base == 4) out.push_back(0x24);  // SIB: no index, base rsp/r12
-      if (mod == 1) out.push_back(static_cast<std::uint8_t>(disp));
-      if (mod == 2) appendLittleEndian(out, static_cast<std::uint32_t>(disp), 4);
+      put(static_cast<std::uint8_t>((mod << 6) | (reg << 3) | base));
+      if (base == 4) put(0x24);  // SIB: no index, base rsp/r12
+      if (mod == 1) put(static_cast<std::uint8_t>(disp));
+      if (mod == 2) putLittleEndian(static_cast<std::uint32_t>(disp), 4);
     }
   }
 
   if (roles.immediate) {
-    const int bytes = immediateBytes(roles.immediateKind);
+    const int immediateLength = immediateBytes(roles.immediateKind);
     if (roles.immediateKind == K::Rel32)
-      result.rel32Offset = static_cast<int>(out.size() - start);
+      result.rel32Offset = n;
     else
-      result.immOffset = static_cast<int>(out.size() - start);
-    appendLittleEndian(out, static_cast<std::uint64_t>(roles.immediate->imm), bytes);
+      result.immOffset = n;
+    putLittleEndian(static_cast<std::uint64_t>(roles.immediate->imm), immediateLength);
   }
-  result.length = static_cast<int>(out.size() - start);
+  result.length = n;
+  out.insert(out.end(), bytes, bytes + n);
   if (fields) *fields = result;
   return true;
 }

@@ -112,7 +112,8 @@ std::string formatIntel(Form form, const Operand* operands, int count, std::uint
   int operandBits = 64;
   for (const K kind : info.kinds)
     if (kind != K::None && kind != K::Cl && kind != K::M && kind != K::X && kind != K::XM64 &&
-        kind != K::I8 && kind != K::I16 && kind != K::I32 && kind != K::I64 && kind != K::Rel32) {
+        kind != K::XR && kind != K::I8 && kind != K::I16 && kind != K::I32 && kind != K::I64 &&
+        kind != K::Rel32) {
       operandBits = kindBits(kind);
       break;
     }

@@ -78,6 +78,7 @@ std::string signalName(int signal) {
     case SIGILL: return "SIGILL";
     case SIGTRAP: return "SIGTRAP";
     case SIGABRT: return "SIGABRT";
+    case SIGKILL: return "SIGKILL";
     default: return "signal " + std::to_string(signal);
   }
 }

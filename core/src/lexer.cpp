@@ -3,6 +3,7 @@
 // string/char literals and must be valid UTF-8 there.
 #include "tide/core/internal/lexer.h"
 
+#include <array>
 #include <cstring>
 
 namespace tide::core {
@@ -20,32 +21,68 @@ void DiagnosticSink::report(Severity severity, SourceRange range, std::string me
 namespace {
 
 struct Keyword {
-  const char* text;
+  std::string_view text;
   TokenKind kind;
 };
 
-const Keyword kKeywords[] = {
-    {"fn", TokenKind::KwFn},         {"extern", TokenKind::KwExtern},
-    {"struct", TokenKind::KwStruct}, {"let", TokenKind::KwLet},
-    {"var", TokenKind::KwVar},       {"const", TokenKind::KwConst},
-    {"if", TokenKind::KwIf},         {"else", TokenKind::KwElse},
-    {"while", TokenKind::KwWhile},   {"loop", TokenKind::KwLoop},
-    {"for", TokenKind::KwFor},       {"in", TokenKind::KwIn},
-    {"break", TokenKind::KwBreak},   {"continue", TokenKind::KwContinue},
-    {"return", TokenKind::KwReturn}, {"as", TokenKind::KwAs},
-    {"true", TokenKind::KwTrue},     {"false", TokenKind::KwFalse},
-    {"null", TokenKind::KwNull},
-};
+// Keywords by first letter, so an identifier is compared with at most three
+// of them (most identifiers with none).
+const Keyword kKeywordsA[] = {{"as", TokenKind::KwAs}};
+const Keyword kKeywordsB[] = {{"break", TokenKind::KwBreak}};
+const Keyword kKeywordsC[] = {{"const", TokenKind::KwConst}, {"continue", TokenKind::KwContinue}};
+const Keyword kKeywordsE[] = {{"else", TokenKind::KwElse}, {"extern", TokenKind::KwExtern}};
+const Keyword kKeywordsF[] = {
+    {"fn", TokenKind::KwFn}, {"for", TokenKind::KwFor}, {"false", TokenKind::KwFalse}};
+const Keyword kKeywordsI[] = {{"if", TokenKind::KwIf}, {"in", TokenKind::KwIn}};
+const Keyword kKeywordsL[] = {{"let", TokenKind::KwLet}, {"loop", TokenKind::KwLoop}};
+const Keyword kKeywordsN[] = {{"null", TokenKind::KwNull}};
+const Keyword kKeywordsR[] = {{"return", TokenKind::KwReturn}};
+const Keyword kKeywordsS[] = {{"struct", TokenKind::KwStruct}};
+const Keyword kKeywordsT[] = {{"true", TokenKind::KwTrue}};
+const Keyword kKeywordsV[] = {{"var", TokenKind::KwVar}};
+const Keyword kKeywordsW[] = {{"while", TokenKind::KwWhile}};
 
-bool isIdentStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isIdentChar(char c) { return isIdentStart(c) || isDigit(c); }
+// Character classes of the ASCII range (bytes >= 0x80 have none).
+enum : uint8_t { kIdentStart = 1, kDigit = 2, kSpace = 4 };
+constexpr auto kCharClass = [] {
+  std::array<uint8_t, 256> table{};
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = kIdentStart;
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = kIdentStart;
+  table['_'] = kIdentStart;
+  for (int c = '0'; c <= '9'; ++c) table[c] = kDigit;
+  table[' '] = table['\t'] = table['\n'] = table['\r'] = kSpace;
+  return table;
+}();
+
+uint8_t charClass(char c) { return kCharClass[static_cast<unsigned char>(c)]; }
+bool isDigit(char c) { return charClass(c) & kDigit; }
+bool isIdentChar(char c) { return charClass(c) & (kIdentStart | kDigit); }
+
+template <size_t N>
+TokenKind findKeyword(std::string_view word, const Keyword (&keywords)[N]) {
+  for (const Keyword& keyword : keywords)
+    if (word == keyword.text) return keyword.kind;
+  return TokenKind::Identifier;
+}
 
 TokenKind keywordOrIdentifier(std::string_view word) {
   if (word.size() < 2 || word.size() > 8) return TokenKind::Identifier;
-  for (const Keyword& keyword : kKeywords)
-    if (word == keyword.text) return keyword.kind;
-  return TokenKind::Identifier;
+  switch (word[0]) {
+    case 'a': return findKeyword(word, kKeywordsA);
+    case 'b': return findKeyword(word, kKeywordsB);
+    case 'c': return findKeyword(word, kKeywordsC);
+    case 'e': return findKeyword(word, kKeywordsE);
+    case 'f': return findKeyword(word, kKeywordsF);
+    case 'i': return findKeyword(word, kKeywordsI);
+    case 'l': return findKeyword(word, kKeywordsL);
+    case 'n': return findKeyword(word, kKeywordsN);
+    case 'r': return findKeyword(word, kKeywordsR);
+    case 's': return findKeyword(word, kKeywordsS);
+    case 't': return findKeyword(word, kKeywordsT);
+    case 'v': return findKeyword(word, kKeywordsV);
+    case 'w': return findKeyword(word, kKeywordsW);
+    default: return TokenKind::Identifier;
+  }
 }
 
 }  // namespace
@@ -151,7 +188,7 @@ size_t Lexer::validUtf8Length(size_t at) const {
 void Lexer::skipTrivia() {
   while (position_ < text_.size()) {
     char c = text_[position_];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    if (charClass(c) & kSpace) {
       ++position_;
     } else if (c == '/' && position_ + 1 < text_.size() && text_[position_ + 1] == '/') {
       const void* newline = std::memchr(text_.data() + position_, '\n', text_.size() - position_);
@@ -180,20 +217,58 @@ void Lexer::skipTrivia() {
   }
 }
 
+// Single-character punctuation that never starts a longer token.
+constexpr auto kSinglePunctuation = [] {
+  std::array<TokenKind, 256> table{};
+  table.fill(TokenKind::Invalid);
+  table['('] = TokenKind::LParen;
+  table[')'] = TokenKind::RParen;
+  table['{'] = TokenKind::LBrace;
+  table['}'] = TokenKind::RBrace;
+  table['['] = TokenKind::LBracket;
+  table[']'] = TokenKind::RBracket;
+  table[','] = TokenKind::Comma;
+  table[';'] = TokenKind::Semicolon;
+  table[':'] = TokenKind::Colon;
+  table['~'] = TokenKind::Tilde;
+  return table;
+}();
+
+// The hot path: blanks, identifiers and one-character punctuation are handled
+// here with local indexes; comments, numbers, literals and operators that may
+// be longer than one character go to the helpers.
 Token Lexer::next() {
-  skipTrivia();
-  size_t start = position_;
-  if (start >= text_.size())
-    return {TokenKind::EndOfFile, static_cast<uint32_t>(start), static_cast<uint32_t>(start)};
-  char c = text_[start];
-  if (isIdentStart(c)) {
-    while (position_ < text_.size() && isIdentChar(text_[position_])) ++position_;
-    return {keywordOrIdentifier(text_.substr(start, position_ - start)),
-            static_cast<uint32_t>(start), static_cast<uint32_t>(position_)};
+  const char* text = text_.data();
+  const size_t size = text_.size();
+  size_t at = position_;
+  while (at < size && (charClass(text[at]) & kSpace)) ++at;
+  if (at + 1 < size && text[at] == '/' && (text[at + 1] == '/' || text[at + 1] == '*')) {
+    position_ = at;
+    skipTrivia();
+    at = position_;
   }
-  if (isDigit(c)) return lexNumber(start);
-  if (c == '"' || c == '\'') return lexQuoted(start, c);
-  return lexPunctuation(start);
+  if (at >= size) {
+    position_ = at;
+    return {TokenKind::EndOfFile, static_cast<uint32_t>(at), static_cast<uint32_t>(at)};
+  }
+  char c = text[at];
+  uint8_t kind = charClass(c);
+  if (kind & kIdentStart) {
+    size_t start = at++;
+    while (at < size && (charClass(text[at]) & (kIdentStart | kDigit))) ++at;
+    position_ = at;
+    return {keywordOrIdentifier(std::string_view(text + start, at - start)),
+            static_cast<uint32_t>(start), static_cast<uint32_t>(at)};
+  }
+  position_ = at;
+  if (kind & kDigit) return lexNumber(at);
+  TokenKind single = kSinglePunctuation[static_cast<unsigned char>(c)];
+  if (single != TokenKind::Invalid) {
+    position_ = at + 1;
+    return {single, static_cast<uint32_t>(at), static_cast<uint32_t>(at + 1)};
+  }
+  if (c == '"' || c == '\'') return lexQuoted(at, c);
+  return lexPunctuation(at);
 }
 
 // Numbers are scanned greedily here (digits, letters, '_', and a '.'+digit or

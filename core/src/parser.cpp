@@ -35,6 +35,19 @@ class Parser {
   int depth_ = 0;
   bool stopped_ = false;  // nesting limit hit: the rest of the file is skipped
   bool noStructLiteral_ = false;
+  // Pointer lists under construction (statements of a block, arguments of a
+  // call) share one stack: a rule pushes its items and then moves them into
+  // the arena, so no list costs a heap allocation of its own.
+  std::vector<void*> scratch_;
+  template <typename T>
+  List<T*> takeList(size_t mark) {
+    uint32_t count = static_cast<uint32_t>(scratch_.size() - mark);
+    if (count == 0) return {};
+    T** items = static_cast<T**>(arena_.allocate(sizeof(T*) * count, alignof(T*)));
+    for (uint32_t i = 0; i < count; ++i) items[i] = static_cast<T*>(scratch_[mark + i]);
+    scratch_.resize(mark);
+    return {items, count};
+  }
 
   // --- token helpers
   bool at(TokenKind kind) const { return current_.kind == kind; }
@@ -146,7 +159,7 @@ class Parser {
   Expr* parseStructLiteral(Token name);
   Expr* parseArrayLiteral();
   Expr* parseIntrinsic();
-  void parseArguments(std::vector<Expr*>& arguments, TokenKind close);
+  List<Expr*> parseArguments(TokenKind close);
   Expr* parseIntegerLiteral(Token token);
   Expr* parseFloatLiteral(Token token);
   Expr* parseQuotedLiteral(Token token);
@@ -446,18 +459,18 @@ Block* Parser::parseBlock() {
   Nest nest(*this);
   Block* block = arena_.make<Block>();
   uint32_t begin = current_.begin;
-  std::vector<Stmt*> statements;
+  size_t mark = scratch_.size();
   if (nest.ok && expect(TokenKind::LBrace)) {
     bool saved = noStructLiteral_;
     noStructLiteral_ = false;
     while (!at(TokenKind::RBrace) && !at(TokenKind::EndOfFile)) {
-      if (Stmt* statement = parseStatement()) statements.push_back(statement);
+      if (Stmt* statement = parseStatement()) scratch_.push_back(statement);
     }
     noStructLiteral_ = saved;
     expect(TokenKind::RBrace);
   }
   block->range = span(begin);
-  block->statements = makeList(arena_, statements);
+  block->statements = takeList<Stmt>(mark);
   return block;
 }
 
@@ -865,17 +878,19 @@ Expr* Parser::parseUnary() {
 }
 
 // arguments = [ expression { "," expression } [ "," ] ] close
-void Parser::parseArguments(std::vector<Expr*>& arguments, TokenKind close) {
+List<Expr*> Parser::parseArguments(TokenKind close) {
   bool saved = noStructLiteral_;
   noStructLiteral_ = false;
+  size_t mark = scratch_.size();
   while (!at(close) && !at(TokenKind::EndOfFile)) {
     Expr* argument = parseExpression();
-    arguments.push_back(argument);
+    scratch_.push_back(argument);
     if (argument->kind == ExprKind::Error && stopped_) break;
     if (!accept(TokenKind::Comma)) break;
   }
   noStructLiteral_ = saved;
   expect(close);
+  return takeList<Expr>(mark);
 }
 
 // postfix = primary { "(" arguments | "[" expression "]" | "." IDENT | ".*" }
@@ -891,13 +906,15 @@ Expr* Parser::parsePostfix() {
       chainDepth_ -= chain;
       return errorExpr(begin);
     }
+    TokenKind kind = current_.kind;
+    if (kind != TokenKind::LParen && kind != TokenKind::LBracket && kind != TokenKind::DotStar &&
+        kind != TokenKind::Dot)
+      return base;  // the common case: no postfix operator, no node
     Expr* next = arena_.make<Expr>();
     next->left = base;
     if (accept(TokenKind::LParen)) {
       next->kind = ExprKind::Call;
-      std::vector<Expr*> arguments;
-      parseArguments(arguments, TokenKind::RParen);
-      next->arguments = makeList(arena_, arguments);
+      next->arguments = parseArguments(TokenKind::RParen);
     } else if (accept(TokenKind::LBracket)) {
       next->kind = ExprKind::Index;
       bool saved = noStructLiteral_;
@@ -1017,12 +1034,11 @@ Expr* Parser::parseArrayLiteral() {
   TypeExpr* type = parseType();
   if (!type) return errorExpr(begin);
   if (!expect(TokenKind::LBrace)) return errorExpr(begin);
-  std::vector<Expr*> elements;
-  parseArguments(elements, TokenKind::RBrace);
+  List<Expr*> elements = parseArguments(TokenKind::RBrace);
   Expr* expr = arena_.make<Expr>();
   expr->kind = ExprKind::ArrayLiteral;
   expr->typeExpr = type;
-  expr->arguments = makeList(arena_, elements);
+  expr->arguments = elements;
   expr->range = span(begin);
   return expr;
 }
@@ -1044,9 +1060,7 @@ Expr* Parser::parseIntrinsic() {
     expr->typeExpr = parseType();
     if (!expr->typeExpr || !expect(TokenKind::RParen)) return errorExpr(begin);
   } else {
-    std::vector<Expr*> arguments;
-    parseArguments(arguments, TokenKind::RParen);
-    expr->arguments = makeList(arena_, arguments);
+    expr->arguments = parseArguments(TokenKind::RParen);
   }
   expr->range = span(begin);
   return expr;

@@ -8,6 +8,7 @@
 // is an error.
 #include "tide/core/internal/sema.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <unordered_map>
@@ -247,7 +248,7 @@ TypeId Sema::resolveType(TypeExpr* type, bool allowVoid) {
   if (!type) return kErrorType;
   switch (type->kind) {
     case TypeExprKind::Named: {
-      static const std::pair<const char*, TypeId> kBuiltins[] = {
+      static constexpr std::pair<std::string_view, TypeId> kBuiltins[] = {
           {"void", TypeTable::kVoid}, {"bool", TypeTable::kBool}, {"i8", TypeTable::kI8},
           {"i16", TypeTable::kI16},   {"i32", TypeTable::kI32},   {"i64", TypeTable::kI64},
           {"u8", TypeTable::kU8},     {"u16", TypeTable::kU16},   {"u32", TypeTable::kU32},
@@ -839,17 +840,16 @@ void Sema::checkFor(Stmt* statement) {
 
 void Sema::checkReturn(Stmt* statement) {
   Expr* value = statement->value;
-  std::string name = quoted(function_->name);
   if (functionResult_ == TypeTable::kVoid) {
     if (value) {
       check(value);
-      error(value->range, "function " + name + " returns no value");
+      error(value->range, "function " + quoted(function_->name) + " returns no value");
     }
     return;
   }
   if (!value) {
-    error(statement->range,
-          "function " + name + " must return a value of type " + typeName(functionResult_));
+    error(statement->range, "function " + quoted(function_->name) +
+                                " must return a value of type " + typeName(functionResult_));
     return;
   }
   check(value, functionResult_);
@@ -1513,19 +1513,33 @@ void Sema::checkCall(Expr* expr) {
     for (Expr* argument : expr->arguments) check(argument);
     return poison(expr);
   }
-  const ir::Type signature = types_.get(calleeType);
-  std::string name = symbol ? "function " + quoted(symbol->name) : std::string("function value");
-  size_t given = expr->arguments.count, wanted = signature.params.size();
-  if (given < wanted || (!signature.variadic && given > wanted)) {
-    error(expr->range, name + " expects " + (signature.variadic ? "at least " : "") +
-                           std::to_string(wanted) + " argument" + (wanted == 1 ? "" : "s") +
-                           ", found " + std::to_string(given));
+  // A reference: checking arguments may intern types, which can move the
+  // table, so the parameter types and the result are copied out first.
+  const ir::Type& signature = types_.get(calleeType);
+  bool variadic = signature.variadic;
+  TypeId result = signature.result;
+  TypeId fewParams[8];
+  std::vector<TypeId> manyParams;
+  const TypeId* params = fewParams;
+  size_t wanted = signature.params.size();
+  if (wanted <= 8) {
+    std::copy(signature.params.begin(), signature.params.end(), fewParams);
+  } else {
+    manyParams = signature.params;
+    params = manyParams.data();
+  }
+  size_t given = expr->arguments.count;
+  if (given < wanted || (!variadic && given > wanted)) {
+    std::string name = symbol ? "function " + quoted(symbol->name) : std::string("function value");
+    error(expr->range, name + " expects " + (variadic ? "at least " : "") + std::to_string(wanted) +
+                           " argument" + (wanted == 1 ? "" : "s") + ", found " +
+                           std::to_string(given));
   }
   for (size_t i = 0; i < given; ++i) {
     Expr* argument = expr->arguments[static_cast<uint32_t>(i)];
     if (i < wanted) {
-      check(argument, signature.params[i]);
-      convertTo(argument, signature.params[i]);
+      check(argument, params[i]);
+      convertTo(argument, params[i]);
       continue;
     }
     check(argument);
@@ -1535,7 +1549,7 @@ void Sema::checkCall(Expr* expr) {
     if (isAggregate(argument->sema.type))
       error(argument->range, "structs and arrays cannot be passed as variadic arguments");
   }
-  expr->sema.type = signature.result;
+  expr->sema.type = result;
 }
 
 void Sema::checkIndex(Expr* expr) {

@@ -1,6 +1,7 @@
 // SourceManager and the diagnostic printer (spec §10). Line starts are
 // computed once per file at registration, so a lookup is a binary search.
 #include <algorithm>
+#include <cstring>
 
 #include "tide/core/source.h"
 
@@ -8,9 +9,13 @@ namespace tide::core {
 
 uint32_t SourceManager::addFile(std::string name, std::string text) {
   Entry entry{std::move(name), std::move(text), {0}};
-  const std::string& body = entry.text;
-  for (size_t i = 0; i < body.size(); ++i)
-    if (body[i] == '\n') entry.lineStarts.push_back(static_cast<uint32_t>(i + 1));
+  const char* begin = entry.text.data();
+  const char* end = begin + entry.text.size();
+  for (const char* at = begin; at < end; ++at) {
+    at = static_cast<const char*>(std::memchr(at, '\n', static_cast<size_t>(end - at)));
+    if (at == nullptr) break;
+    entry.lineStarts.push_back(static_cast<uint32_t>(at - begin + 1));
+  }
   files_.push_back(std::move(entry));
   return static_cast<uint32_t>(files_.size() - 1);
 }

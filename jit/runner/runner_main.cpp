@@ -2,36 +2,24 @@
 //
 //   tide-runner [--object-fd N | OBJECT] [--report-fd N] [--program-name NAME] [-- ARGS...]
 //
-// Loads the ET_REL object into a W^X image laid out by layoutImage, resolves
-// externs with dlsym(RTLD_DEFAULT), registers a debug copy with the GDB JIT
-// interface, reports the image base, calls tide_runner_image_loaded(base)
-// (a debugger's breakpoint), installs the crash guard and calls
-// main(argc, argv); exits with main's value & 0xff. Load failures exit 125.
-#include <dlfcn.h>
-#include <elf.h>
+// Parses its arguments and hands over to hostImage (runner_host.h), which
+// loads the ET_REL object into a W^X image, resolves externs with
+// dlsym(RTLD_DEFAULT), registers a debug copy with the GDB JIT interface,
+// reports the image base, calls tide_runner_image_loaded(base) (a debugger's
+// breakpoint), installs the crash guard and calls main(argc, argv). Exits
+// with main's value & 0xff; load failures exit 125.
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
 
-#include "crash_guard.h"
-#include "gdb_jit_interface.h"
-#include "image_mapping.h"
-#include "tide/jit/elf_object.h"
-#include "tide/jit/image_builder.h"
-#include "tide/jit/image_layout.h"
+#include "tide/jit/runner_host.h"
 #include "tide/jit/runner_protocol.h"
-
-// A debugger sets a breakpoint here to learn the image base before main runs.
-extern "C" __attribute__((noinline, used)) void tide_runner_image_loaded(std::uint64_t base) {
-  asm volatile("" : : "r"(base) : "memory");
-}
 
 namespace {
 
@@ -45,19 +33,15 @@ struct Options {
   std::vector<std::string> programArguments;
 };
 
-void writeAll(int fd, const std::vector<std::uint8_t>& bytes) {
-  std::size_t done = 0;
-  while (fd >= 0 && done < bytes.size()) {
-    const ssize_t written = write(fd, bytes.data() + done, bytes.size() - done);
-    if (written < 0 && errno == EINTR) continue;
-    if (written <= 0) return;
-    done += static_cast<std::size_t>(written);
-  }
-}
-
 [[noreturn]] void failLoad(const Options& options, const std::string& message) {
   std::fprintf(stderr, "tide-runner: %s\n", message.c_str());
-  writeAll(options.reportFd, tide::jit::encodeLoadFailed(message));
+  // The report is a few bytes: one write is enough, and nothing could be
+  // done about a failure on the way out.
+  const std::vector<std::uint8_t> report = tide::jit::encodeLoadFailed(message);
+  if (options.reportFd >= 0) {
+    const ssize_t written = write(options.reportFd, report.data(), report.size());
+    static_cast<void>(written);
+  }
   std::exit(kLoadFailureStatus);
 }
 
@@ -102,98 +86,15 @@ Options parseOptions(int argc, char** argv) {
   return options;
 }
 
-std::vector<std::uint8_t> readObject(const Options& options) {
-  int fd = options.objectFd;
-  if (fd < 0) {
-    fd = open(options.objectPath.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-      failLoad(options, "cannot open '" + options.objectPath + "': " + std::strerror(errno));
-  } else if (lseek(fd, 0, SEEK_SET) < 0 && errno != ESPIPE) {
-    failLoad(options, "cannot rewind the object fd: " + std::string(std::strerror(errno)));
-  }
-  std::vector<std::uint8_t> bytes;
-  std::uint8_t chunk[65536];
-  for (;;) {
-    const ssize_t got = read(fd, chunk, sizeof(chunk));
-    if (got < 0 && errno == EINTR) continue;
-    if (got < 0) failLoad(options, "cannot read the object: " + std::string(std::strerror(errno)));
-    if (got == 0) break;
-    bytes.insert(bytes.end(), chunk, chunk + got);
-  }
-  close(fd);
-  return bytes;
-}
-
-std::uint64_t resolveExternal(const std::string& name) {
-  return reinterpret_cast<std::uint64_t>(dlsym(RTLD_DEFAULT, name.c_str()));
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  const Options options = parseOptions(argc, argv);
-  // libm is linked without --as-needed; dlopen it too so sqrt & co. resolve
-  // even if a toolchain drops the unreferenced dependency.
-  dlopen("libm.so.6", RTLD_NOW | RTLD_GLOBAL);
-
-  const std::vector<std::uint8_t> file = readObject(options);
-  tide::jit::ElfParseResult parsed = tide::jit::parseElfObject(file);
-  if (!parsed.object) failLoad(options, parsed.error);
-  const tide::jit::ElfObject& object = *parsed.object;
-  tide::jit::LayoutResult laidOut = tide::jit::layoutImage(object);
-  if (!laidOut.layout) failLoad(options, laidOut.error);
-  const tide::jit::ImageLayout& layout = *laidOut.layout;
-
-  const std::uint32_t mainSymbol = object.findSymbol("main");
-  if (mainSymbol == 0 || object.symbols[mainSymbol].type != STT_FUNC)
-    failLoad(options, "the object defines no function 'main'");
-
-  std::string error;
-  // Map next to the lowest extern that must be PC32-reachable (e.g. `stdout`,
-  // which lives in the runner's own .bss via a copy relocation), or else
-  // next to the C library.
-  std::uint64_t nearAddress = 0;
-  for (std::uint32_t symbol : tide::jit::externsNeedingProximity(object, layout)) {
-    const std::uint64_t address = resolveExternal(object.symbols[symbol].name);
-    if (address != 0 && (nearAddress == 0 || address < nearAddress)) nearAddress = address;
+  Options options = parseOptions(argc, argv);
+  if (options.objectFd < 0) {
+    options.objectFd = open(options.objectPath.c_str(), O_RDONLY | O_CLOEXEC);
+    if (options.objectFd < 0)
+      failLoad(options, "cannot open '" + options.objectPath + "': " + std::strerror(errno));
   }
-  if (nearAddress == 0) nearAddress = resolveExternal("puts");
-  std::uint8_t* image = tide::runner::mapWritableImage(layout, nearAddress, &error);
-  if (image == nullptr) failLoad(options, error);
-  const std::uint64_t base = reinterpret_cast<std::uint64_t>(image);
-  error = tide::jit::buildImage(file, object, layout, base, {image, layout.size}, resolveExternal);
-  if (!error.empty()) failLoad(options, error);
-  error = tide::runner::protectImage(image, layout);
-  if (!error.empty()) failLoad(options, error);
-
-  tide::runner::registerWithDebugger(tide::jit::makeDebugObject(file, object, layout, base));
-  writeAll(options.reportFd, tide::jit::encodeImageLoaded(base, layout.size));
-  tide_runner_image_loaded(base);
-
-  tide::runner::CrashGuardConfig guard;
-  guard.reportFd = options.reportFd;
-  for (const tide::jit::ImageSegment& segment : layout.segments)
-    if (segment.permissions == tide::jit::Permissions::ReadExecute) {
-      guard.imageCodeStart = base + segment.offset;
-      guard.imageCodeEnd = base + segment.offset + segment.size;
-    }
-  guard.stubsStart = base + layout.stubsOffset;
-  guard.stubsEnd = guard.stubsStart + layout.stubCount * tide::jit::kStubSize;
-  if (!tide::runner::installCrashGuard(guard))
-    std::fprintf(stderr, "tide-runner: warning: crash guard not installed\n");
-
-  std::vector<char*> programArgv;
-  programArgv.push_back(const_cast<char*>(options.programName.c_str()));
-  for (const std::string& argument : options.programArguments)
-    programArgv.push_back(const_cast<char*>(argument.c_str()));
-  programArgv.push_back(nullptr);
-
-  // Line-buffered stdout: what the program printed up to its last newline is
-  // visible even if it crashes (the crash guard cannot flush stdio).
-  std::setvbuf(stdout, nullptr, _IOLBF, 0);
-  using MainFunction = int (*)(int, char**);
-  const auto programMain = reinterpret_cast<MainFunction>(
-      tide::jit::symbolRuntimeAddress(object, layout, base, mainSymbol, {}));
-  const int status = programMain(static_cast<int>(programArgv.size() - 1), programArgv.data());
-  std::exit(status & 0xff);
+  tide::jit::hostImage(options.objectFd, options.reportFd, options.programName.c_str(),
+                       options.programArguments);
 }

@@ -5,6 +5,8 @@
 #include <cinttypes>
 #include <cstdio>
 
+#include "tide/core/interpreter.h"
+
 namespace tide::jit {
 
 CrashBacktrace crashBacktrace(const RunResult& result, const ImageLayout& layout,
@@ -47,7 +49,7 @@ std::string formatCrashBacktrace(const RunResult& result, const ImageLayout& lay
                                  const BacktraceLimits& limits) {
   char line[128];
   std::snprintf(line, sizeof(line), "tide: program received signal %d (%s); backtrace:\n",
-                result.signal, signalName(result.signal).c_str());
+                result.signal, core::signalName(result.signal).c_str());
   std::string text = line;
   const CrashBacktrace backtrace = crashBacktrace(result, layout, limits);
   for (std::size_t i = 0; i < backtrace.frames.size(); ++i) {

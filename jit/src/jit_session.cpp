@@ -1,5 +1,6 @@
 // runImage: memfd with the object -> posix_spawn tide-runner with the memfd
-// as fd 3 and the report pipe as fd 4 -> poll the report (and captured
+// as fd 3 and the report pipe as fd 4 (or fork a child that hosts the image
+// itself, RunOptions::inProcessHost) -> poll the report (and captured
 // output) pipes until they close or the timeout hits -> waitpid -> merge the
 // exit status with the parsed report. Descriptors are created close-on-exec
 // and moved above 4 first, so the child's dup2 onto 3/4 always clears
@@ -17,6 +18,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -84,6 +86,79 @@ std::int64_t nowMilliseconds() {
   return std::int64_t{now.tv_sec} * 1000 + now.tv_nsec / 1000000;
 }
 
+// Starts tide-runner with the object on fd 3 and the report pipe on fd 4.
+// Returns posix_spawn's error number (0 on success).
+int spawnRunner(const RunOptions& options, const std::string& runner, const Fd& objectFd,
+                const Fd& reportWrite, const Fd& outWrite, const Fd& errWrite,
+                const std::string& programName, const std::vector<std::string>& arguments,
+                pid_t* pid) {
+  std::vector<std::string> argvStrings = {runner,
+                                          "--object-fd",
+                                          std::to_string(kChildObjectFd),
+                                          "--report-fd",
+                                          std::to_string(kChildReportFd),
+                                          "--program-name",
+                                          programName,
+                                          "--"};
+  argvStrings.insert(argvStrings.end(), arguments.begin(), arguments.end());
+  std::vector<char*> argv;
+  for (std::string& argument : argvStrings) argv.push_back(argument.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, objectFd.get(), kChildObjectFd);
+  posix_spawn_file_actions_adddup2(&actions, reportWrite.get(), kChildReportFd);
+  if (options.captureStdout) posix_spawn_file_actions_adddup2(&actions, outWrite.get(), 1);
+  if (options.captureStderr) posix_spawn_file_actions_adddup2(&actions, errWrite.get(), 2);
+  if (options.stdinMode == StdinMode::Null)
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  // The program starts like a native one: no signals blocked and default
+  // dispositions, whatever this (possibly multi-threaded GUI) process set.
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  sigset_t none, all;
+  sigemptyset(&none);
+  sigfillset(&all);
+  posix_spawnattr_setsigmask(&attributes, &none);
+  posix_spawnattr_setsigdefault(&attributes, &all);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  const int error = posix_spawn(pid, runner.c_str(), &actions, &attributes, argv.data(), environ);
+  posix_spawnattr_destroy(&attributes);
+  posix_spawn_file_actions_destroy(&actions);
+  return error;
+}
+
+// Forks a child that hosts the image through options.inProcessHost, set up
+// as spawnRunner sets up tide-runner (descriptors, signals). Returns the
+// child's pid, or -1 with errno set.
+pid_t forkHost(const RunOptions& options, const Fd& objectFd, const Fd& reportRead,
+               const Fd& reportWrite, const Fd& outRead, const Fd& outWrite, const Fd& errRead,
+               const Fd& errWrite, const std::string& programName,
+               const std::vector<std::string>& arguments) {
+  const pid_t pid = fork();
+  if (pid != 0) return pid;
+  // Child. Without an exec, close-on-exec closes nothing: drop the parent's
+  // ends explicitly so the pipes still close when this child exits.
+  for (const Fd* end : {&reportRead, &outRead, &errRead})
+    if (end->get() >= 0) close(end->get());
+  if (options.captureStdout) dup2(outWrite.get(), 1);
+  if (options.captureStderr) dup2(errWrite.get(), 2);
+  if (options.stdinMode == StdinMode::Null) {
+    const int null = open("/dev/null", O_RDONLY);
+    if (null >= 0 && null != 0) {
+      dup2(null, 0);
+      close(null);
+    }
+  }
+  for (int signal = 1; signal < NSIG; ++signal)
+    if (signal != SIGKILL && signal != SIGSTOP) std::signal(signal, SIG_DFL);
+  sigset_t none;
+  sigemptyset(&none);
+  sigprocmask(SIG_SETMASK, &none, nullptr);
+  options.inProcessHost(objectFd.get(), reportWrite.get(), programName.c_str(), arguments);
+  _exit(125);  // inProcessHost never returns
+}
+
 struct Stream {
   Fd* fd;
   std::string* text;  // nullptr: the report stream (bytes)
@@ -98,19 +173,6 @@ std::string defaultRunnerPath() {
   const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
   if (error) return "tide-runner";
   return (self.parent_path() / "tide-runner").string();
-}
-
-std::string signalName(int signal) {
-  switch (signal) {
-    case SIGSEGV: return "SIGSEGV";
-    case SIGBUS: return "SIGBUS";
-    case SIGILL: return "SIGILL";
-    case SIGFPE: return "SIGFPE";
-    case SIGABRT: return "SIGABRT";
-    case SIGTRAP: return "SIGTRAP";
-    case SIGKILL: return "SIGKILL";
-    default: return "signal " + std::to_string(signal);
-  }
 }
 
 RunResult runImage(const std::vector<std::uint8_t>& object, const std::vector<std::string>& args,
@@ -133,47 +195,24 @@ RunResult runImage(const std::vector<std::uint8_t>& object, const std::vector<st
     return result;
   }
 
-  const std::string runner = options.runnerPath.empty() ? defaultRunnerPath() : options.runnerPath;
-  std::vector<std::string> argvStrings = {
-      runner,
-      "--object-fd",
-      std::to_string(kChildObjectFd),
-      "--report-fd",
-      std::to_string(kChildReportFd),
-      "--program-name",
-      options.programName.empty() ? "program" : options.programName,
-      "--"};
-  argvStrings.insert(argvStrings.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& argument : argvStrings) argv.push_back(argument.data());
-  argv.push_back(nullptr);
-
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, objectFd.get(), kChildObjectFd);
-  posix_spawn_file_actions_adddup2(&actions, reportWrite.get(), kChildReportFd);
-  if (options.captureStdout) posix_spawn_file_actions_adddup2(&actions, outWrite.get(), 1);
-  if (options.captureStderr) posix_spawn_file_actions_adddup2(&actions, errWrite.get(), 2);
-  if (options.stdinMode == StdinMode::Null)
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  // The program starts like a native one: no signals blocked and default
-  // dispositions, whatever this (possibly multi-threaded GUI) process set.
-  posix_spawnattr_t attributes;
-  posix_spawnattr_init(&attributes);
-  sigset_t none, all;
-  sigemptyset(&none);
-  sigfillset(&all);
-  posix_spawnattr_setsigmask(&attributes, &none);
-  posix_spawnattr_setsigdefault(&attributes, &all);
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  const std::string programName = options.programName.empty() ? "program" : options.programName;
   pid_t pid = 0;
-  const int spawnError =
-      posix_spawn(&pid, runner.c_str(), &actions, &attributes, argv.data(), environ);
-  posix_spawnattr_destroy(&attributes);
-  posix_spawn_file_actions_destroy(&actions);
-  if (spawnError != 0) {
-    result.error = "cannot start '" + runner + "': " + std::strerror(spawnError);
-    return result;
+  if (options.inProcessHost != nullptr) {
+    pid = forkHost(options, objectFd, reportRead, reportWrite, outRead, outWrite, errRead, errWrite,
+                   programName, args);
+    if (pid < 0) {
+      result.error = errnoText("fork");
+      return result;
+    }
+  } else {
+    const std::string runner =
+        options.runnerPath.empty() ? defaultRunnerPath() : options.runnerPath;
+    const int spawnError = spawnRunner(options, runner, objectFd, reportWrite, outWrite, errWrite,
+                                       programName, args, &pid);
+    if (spawnError != 0) {
+      result.error = "cannot start '" + runner + "': " + std::strerror(spawnError);
+      return result;
+    }
   }
   result.started = true;
   // Only the child keeps the write ends, so the pipes close when it exits.

@@ -28,7 +28,7 @@ void writeFile(const std::filesystem::path& path, const std::string& text) {
 TEST_CASE("discovery pairs every case with its sidecars", "[batch][corpus]") {
   const Discovery discovery = discoverCases({toyCorpus()});
   CHECK(discovery.errors.empty());
-  CHECK(discovery.cases.size() == 13);
+  CHECK(discovery.cases.size() == 14);
 
   const Case* stdoutCase = findCase(discovery, "cases/pass_stdout");
   REQUIRE(stdoutCase);
@@ -57,7 +57,7 @@ TEST_CASE("cases come sorted by name, each once, even when roots overlap", "[bat
   const Discovery discovery =
       discoverCases({toyCorpus(), toyCorpus() / "cases/pass_exit.toy", toyCorpus() / "err"});
   CHECK(discovery.errors.empty());
-  REQUIRE(discovery.cases.size() == 13);
+  REQUIRE(discovery.cases.size() == 14);
   for (std::size_t i = 1; i < discovery.cases.size(); ++i)
     CHECK(discovery.cases[i - 1].name < discovery.cases[i].name);
 }
@@ -101,7 +101,7 @@ TEST_CASE("the filter keeps the cases whose name contains the substring", "[batc
 TEST_CASE("two corpora given together keep their cases apart by root name", "[batch][corpus]") {
   const Discovery discovery = discoverCases({shellCorpus(), toyCorpus()});
   CHECK(discovery.errors.empty());
-  CHECK(discovery.cases.size() == 17 + 13);
+  CHECK(discovery.cases.size() == 17 + 14);
   CHECK(discovery.cases.front().name == "corpus/cases/crash_backtrace");
   CHECK(discovery.cases.back().name == "sh-corpus/err/wrong_diagnostic");
 }

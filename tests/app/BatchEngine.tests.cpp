@@ -135,7 +135,7 @@ TEST_CASE("a lane whose prerequisite is missing skips every case with the reason
           "[batch][engine]") {
   LaneDescriptor lane = shellLane();
   lane.name = "needs-nothing-here";
-  lane.prerequisites = {{Prerequisite::Kind::ProgramOnPath, "no-such-tool-tide-test", ""}};
+  lane.prerequisites = {{Prerequisite::Kind::ProgramOnPath, "no-such-tool-tide-test"}};
   BatchOptions options = shellOptions();
   options.lanes = {lane};
   const std::vector<Case> cases = discoverCases({shellCorpus()}).cases;

@@ -2,28 +2,19 @@
 // without a display.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-#include <cstdio>
 #include <string>
+
+#include "shell_command.h"
 
 namespace {
 
-struct Outcome {
-  int status;
-  std::string output;
-};
+using Outcome = tide::testing::ShellOutcome;
 
 Outcome runTide(const std::string& arguments) {
   // An empty DISPLAY and no platform override prove the commands need no display.
   const std::string command = "env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM " +
-                              std::string(TIDE_BIN_DIR) + "/tide " + arguments + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string output;
-  char buffer[4096];
-  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+                              std::string(TIDE_BIN_DIR) + "/tide " + arguments;
+  return tide::testing::runShellCommand(command);
 }
 
 }  // namespace

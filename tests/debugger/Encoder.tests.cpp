@@ -55,6 +55,8 @@ std::vector<Operand> samplesFor(OperandKind kind) {
     case K::X:
       return {Operand::xmm(Xmm::xmm0), Operand::xmm(Xmm::xmm7), Operand::xmm(Xmm::xmm8),
               Operand::xmm(Xmm::xmm15), Operand::xmm(Xmm::xmm3)};
+    case K::XR:
+      return {Operand::xmm(Xmm::xmm2), Operand::xmm(Xmm::xmm10), Operand::xmm(Xmm::xmm15)};
     case K::XM64:
       add({Operand::xmm(Xmm::xmm1), Operand::xmm(Xmm::xmm9), Operand::xmm(Xmm::xmm14)});
       add(memorySamples());

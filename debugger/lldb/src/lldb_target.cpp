@@ -82,15 +82,15 @@ LldbTarget::~LldbTarget() {
   if (impl_->target.IsValid()) impl_->debugger.DeleteTarget(impl_->target);
 }
 
-bool LldbTarget::launch(const std::string& executable, const std::vector<std::string>& arguments,
-                        std::string* error) {
-  return launch(LaunchRequest{executable, arguments, {}, {}}, error);
-}
-
 bool LldbTarget::launch(const LaunchRequest& request, std::string* error) {
   kill();
   Impl& impl = *impl_;
   if (impl.target.IsValid()) impl.debugger.DeleteTarget(impl.target);
+  // LLDB's GDB JIT loader reads every registered image at each
+  // registration; only the cross-check of backtraces needs it.
+  lldb::SBDebugger::SetInternalVariable("plugin.jit-loader.gdb.enable",
+                                        request.readJitCode ? "on" : "off",
+                                        impl.debugger.GetInstanceName());
   lldb::SBError sbError;
   impl.target =
       impl.debugger.CreateTarget(request.executable.c_str(), nullptr, nullptr, false, sbError);
@@ -162,6 +162,7 @@ bool LldbTarget::resume() {
   impl.stepping = false;
   impl.interrupting = false;
   impl.state = State::Running;
+  impl.resumedAt = std::chrono::steady_clock::now();
   const lldb::SBError error = impl.process.Continue();
   if (error.Fail()) {
     impl.state = State::Stopped;
@@ -185,6 +186,7 @@ bool LldbTarget::stepInstruction() {
   impl.stepping = true;
   impl.interrupting = false;
   impl.state = State::Running;
+  impl.resumedAt = std::chrono::steady_clock::now();
   lldb::SBError error;
   thread.StepInstruction(false, error);
   if (error.Fail()) {

@@ -6,6 +6,7 @@
 #include <lldb/API/LLDB.h>
 
 #include <atomic>
+#include <chrono>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -31,6 +32,9 @@ struct LldbTarget::Impl {
   // Since the latest resume: a step was asked for (owner thread), an
   // interrupt was asked for (any thread).
   bool stepping = false;
+  // When the latest resume or step was asked for: waits poll in short
+  // slices for a while after it.
+  std::chrono::steady_clock::time_point resumedAt;
   std::atomic<bool> interrupting{false};
   std::optional<std::int64_t> processId;
   // The signal of the latest SignalStop when LLDB passes it on at resume:

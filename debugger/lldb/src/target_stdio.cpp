@@ -89,17 +89,15 @@ void TargetStdio::drain(TargetEvents& events) {
   drainFd(stderrFd_, OutputStream::Stderr, events);
 }
 
-void TargetStdio::waitForOutput(std::chrono::milliseconds timeout) {
+void TargetStdio::waitForOutput(std::chrono::microseconds timeout) {
   pollfd fds[2];
   nfds_t count = 0;
   for (int fd : {stdoutFd_, stderrFd_})
     if (fd >= 0) fds[count++] = pollfd{fd, POLLIN, 0};
-  const int milliseconds = static_cast<int>(timeout.count());
-  if (count == 0) {
-    ::poll(nullptr, 0, milliseconds);  // nothing to watch: just sleep
-    return;
-  }
-  ::poll(fds, count, milliseconds);
+  const timespec wait{static_cast<time_t>(timeout.count() / 1000000),
+                      static_cast<long>(timeout.count() % 1000000 * 1000)};
+  // With nothing to watch this just sleeps.
+  ::ppoll(count ? fds : nullptr, count, &wait, nullptr);
 }
 
 bool TargetStdio::writeStdin(std::string_view bytes) {

@@ -34,7 +34,7 @@ class TargetStdio {
   // Appends whatever the program has written so far, stdout first; never blocks.
   void drain(TargetEvents& events);
   // Waits until output is readable or the timeout passes.
-  void waitForOutput(std::chrono::milliseconds timeout);
+  void waitForOutput(std::chrono::microseconds timeout);
   // Writes all bytes (waiting up to a second for room); false if the
   // program stopped reading or closed stdin.
   bool writeStdin(std::string_view bytes);

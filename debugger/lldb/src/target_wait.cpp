@@ -12,7 +12,13 @@ namespace tide::debugger {
 
 namespace {
 
-constexpr std::chrono::milliseconds kSlice{5};
+// Short slices right after a resume, when a step or a nearby breakpoint
+// stops the program within a millisecond (LLDB's listener has no file
+// descriptor to poll); longer ones once the program has been running a
+// while, so a waiting debugger costs little CPU.
+constexpr std::chrono::microseconds kShortSlice{100};
+constexpr std::chrono::microseconds kSlice{5000};
+constexpr std::chrono::milliseconds kShortSlicesFor{20};
 
 // Remembers a signal the program will receive when resumed, and names it
 // as the cause of an exit whose status is its number.
@@ -58,8 +64,9 @@ TargetEvents LldbTarget::waitForEvents(std::chrono::milliseconds timeout) {
     if (!events.empty()) return events;
     const auto now = std::chrono::steady_clock::now();
     if (now >= deadline) return events;
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now);
-    impl_->stdio.waitForOutput(std::min(left + std::chrono::milliseconds(1), kSlice));
+    const auto left = std::chrono::duration_cast<std::chrono::microseconds>(deadline - now);
+    const auto slice = now - impl_->resumedAt < kShortSlicesFor ? kShortSlice : kSlice;
+    impl_->stdio.waitForOutput(std::min(left + std::chrono::microseconds(1), slice));
   }
 }
 

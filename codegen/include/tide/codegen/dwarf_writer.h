@@ -40,6 +40,16 @@ struct DebugFunction {
   // .text offset of the `leave` of the single epilogue (the CFA rule changes
   // back to rsp+8 after it).
   std::uint64_t epilogueOffset = 0;
+  // Callee-saved registers the function stores in its frame (x86 register
+  // number, [rbp + frameOffset]); stored by .text offset savesEnd, restored
+  // just before the epilogue (the slot keeps the value, so the rule holds to
+  // the end).
+  struct SavedRegister {
+    std::uint8_t reg = 0;
+    std::int32_t frameOffset = 0;
+  };
+  std::vector<SavedRegister> savedRegisters;
+  std::uint64_t savesEnd = 0;
   std::uint32_t file = 0;
   std::uint32_t line = 0;
   ir::TypeId result = ir::TypeTable::kVoid;

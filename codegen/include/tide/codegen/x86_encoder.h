@@ -56,7 +56,8 @@ enum class Form : std::uint16_t {
 };
 
 // What an operand slot of a form accepts. RMn is a register or memory of n
-// bits, M is memory of no size (lea), X an xmm register, XM64 xmm or m64.
+// bits, M is memory of no size (lea), X an xmm register, XM64 xmm or m64,
+// XR an xmm register in ModRM.rm (register-to-register forms such as movapd).
 enum class OperandKind : std::uint8_t {
   None,
   R8,
@@ -70,6 +71,7 @@ enum class OperandKind : std::uint8_t {
   M,
   X,
   XM64,
+  XR,
   I8,
   I16,
   I32,

@@ -38,6 +38,9 @@ class SourceManager {
   std::string_view text(uint32_t file) const { return files_[file].text; }
   LineColumn lineColumn(uint32_t file, uint32_t offset) const;
   std::string_view lineText(uint32_t file, uint32_t line) const;  // without '\n'
+  // Offset of each line's first byte (line 1 first), for callers that map
+  // many nearby offsets and search from their previous answer.
+  const std::vector<uint32_t>& lineStarts(uint32_t file) const { return files_[file].lineStarts; }
 
  private:
   struct Entry {

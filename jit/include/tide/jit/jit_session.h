@@ -14,6 +14,11 @@ namespace tide::jit {
 
 enum class StdinMode { Inherit, Null };
 
+// Does the runner's work in the calling process and never returns
+// (tide::jit::hostImage from runner_host.h has this signature).
+using InProcessHost = void (*)(int objectFd, int reportFd, const char* programName,
+                               const std::vector<std::string>& arguments);
+
 struct RunOptions {
   std::string runnerPath;      // "" = tide-runner next to the current executable
   std::string programName;     // argv[0] of the program; "" = "program"
@@ -22,6 +27,12 @@ struct RunOptions {
   StdinMode stdinMode = StdinMode::Inherit;
   int timeoutMilliseconds = 0;           // 0 = none; on expiry the runner is killed (SIGKILL)
   std::size_t captureLimit = 64u << 20;  // bytes kept per captured stream; the rest is drained
+  // When set, the runner is a forked child of this process that calls
+  // inProcessHost instead of exec'ing tide-runner: a second exec and dynamic
+  // link cost more than the whole of a small program. Only for a
+  // single-threaded caller whose address space is small (`tide run`); a
+  // debugger or a threaded batch engine spawns tide-runner.
+  InProcessHost inProcessHost = nullptr;
 };
 
 struct RunResult {
@@ -50,8 +61,5 @@ RunResult runImage(const std::vector<std::uint8_t>& object, const std::vector<st
 
 // Path of tide-runner next to the running executable (or $TIDE_RUNNER if set).
 std::string defaultRunnerPath();
-
-// "SIGSEGV", "SIGABRT", ... for the crash guard's signals, "signal N" otherwise.
-std::string signalName(int signal);
 
 }  // namespace tide::jit

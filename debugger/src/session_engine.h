@@ -1,0 +1,158 @@
+// The DebugSession's engine: single-threaded, run only on the session's own
+// thread. debug_session.cpp feeds it requests; while the program runs the
+// engine's waits call `serviceRequests` so requests are answered (with
+// "the program is running" where they need it stopped) and never wait.
+//
+// Files: session_program.cpp (compile, launch, image load), session_breakpoints.cpp,
+// session_execution.cpp (continue and stepping), session_inspect.cpp
+// (registers, variables, disassembly), stack_unwinder.cpp, value_format.cpp.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "stack_unwinder.h"
+#include "tide/debugger/debug_session.h"
+#include "tide/debugger/symbolizer.h"
+#include "tide/jit/image_layout.h"
+
+namespace tide::debugger {
+
+struct UserBreakpoint {
+  BreakpointInfo info;
+  std::vector<int> targetIds;  // the Target's breakpoints, one per address
+};
+
+// The registers and the frame 0 facts every stop needs.
+struct StopContext {
+  std::uint64_t pc = 0, sp = 0, fp = 0;
+};
+
+class SessionEngine {
+ public:
+  SessionEngine(std::unique_ptr<Target> target, SessionOptions options,
+                std::function<void(SessionEvent)> emit, std::function<void()> serviceRequests);
+  ~SessionEngine();
+
+  Target& target() { return *target_; }
+  // Resumed (or about to be): requests that need a stopped program are refused.
+  bool running() const { return running_; }
+  std::atomic<bool>& interruptRequested() { return interruptRequested_; }
+
+  Reply load(const std::vector<std::string>& files);
+  Result<BreakpointInfo> addBreakpoint(const std::string& spec, const std::string& condition);
+  Reply deleteBreakpoint(int id);
+  Reply enableBreakpoint(int id, bool enabled);
+  std::vector<BreakpointInfo> breakpoints() const;
+
+  // Checks that the request may start; the session then calls execute().
+  Reply prepareRun(const std::vector<std::string>& arguments);
+  Reply prepareResume(ExecutionKind kind, std::uint32_t line);
+  bool hasPendingExecution() const { return pending_.has_value(); }
+  void executePending();  // runs until a stop, emits it
+  Reply kill();
+
+  Result<Backtrace> backtrace(std::size_t innerLimit, std::size_t outerLimit);
+  Reply selectFrame(std::size_t index);
+  Result<FrameInfo> selectedFrame();
+  Result<std::vector<RegisterValue>> registers();
+  Result<std::vector<VariableValue>> locals();
+  Result<std::vector<VariableValue>> globals();
+  Result<VariableValue> evaluate(const std::string& path);
+  Result<std::vector<std::uint8_t>> readMemory(std::uint64_t address, std::size_t size);
+  Result<std::vector<DisassemblyLine>> disassemble();
+  Result<std::vector<NativeFrame>> nativeBacktrace();
+  std::string sourceLine(const std::string& file, std::uint32_t line);
+
+  // Helpers shared by the files of the engine.
+  bool imageLoaded() const { return imageBase_ != 0; }
+  std::uint64_t toImage(std::uint64_t runtime) const;
+  bool isImageCode(std::uint64_t runtime) const;
+  FrameInfo describePc(std::uint64_t pc, bool returnAddress) const;
+  std::optional<std::uint64_t> readWord(std::uint64_t address);
+  std::optional<std::string> stoppedError() const;  // why inspection is refused
+
+ private:
+  struct PendingExecution {
+    ExecutionKind kind = ExecutionKind::Continue;
+    std::uint32_t line = 0;
+    bool launch = false;
+    std::vector<std::string> arguments;
+  };
+  struct FrameState {       // frame 0 at the current pc: where its record is
+    std::uint64_t cfa = 0;  // the stack address just above the return address
+    std::uint64_t returnAddress = 0;
+    std::uint64_t callerFp = 0;
+  };
+
+  // session_program.cpp
+  bool launchProgram(const std::vector<std::string>& arguments, std::string* error);
+  void resolveBreakpoint(UserBreakpoint& breakpoint);
+  // session_execution.cpp
+  std::optional<TargetEvent> waitStop();
+  void emitStop(StopEvent stop);
+  void emitTargetStop(const TargetEvent& event);
+  bool continueToStop(std::optional<TargetEvent>* stop);
+  void runContinue();
+  void runStep(ExecutionKind kind);
+  void runStepInstruction();
+  void runFinish();
+  void runUntil(std::uint32_t line);
+  // Resumes until the frame whose record ends at `cfa` returns to
+  // `returnAddress`; false when something else stopped it (already emitted).
+  bool runToReturn(std::uint64_t returnAddress, std::uint64_t cfa);
+  // One instruction; false with the other stop in *other (a signal, an exit).
+  bool stepOneInstruction(std::optional<TargetEvent>* other);
+  void emitBreakpointStop(int id, std::uint64_t pc);
+  std::optional<FrameState> frameState(const StopContext& context);
+  StopContext readContext();
+  bool userBreakpointTakes(std::uint64_t pc, int* id);
+  bool isRowStart(std::uint64_t pc, std::uint32_t* line) const;
+  void captureRegisters();
+  // session_inspect.cpp: the unchecked forms the engine itself uses while
+  // it runs the program (conditions, fault backtraces).
+  std::optional<std::string> returnValueOf(const std::string& function, std::string* type);
+  const std::vector<RawFrame>& rawFrames();
+  Backtrace walkBacktrace(std::size_t innerLimit, std::size_t outerLimit);
+  Result<std::vector<VariableValue>> variablesOf(std::size_t frameIndex);
+  struct Place {  // a variable or a part of one, in the debuggee's memory
+    std::uint64_t address = 0;
+    std::uint64_t type = 0;
+  };
+  Result<Place> placeOf(std::size_t frameIndex, const std::string& path);
+  VariableValue valueAt(const std::string& name, const Place& place);
+  std::optional<bool> conditionHolds(const std::string& condition, std::string* error);
+
+  std::unique_ptr<Target> target_;
+  SessionOptions options_;
+  std::function<void(SessionEvent)> emit_;
+  std::function<void()> serviceRequests_;
+
+  std::vector<std::string> files_;
+  std::vector<std::uint8_t> object_;
+  std::string objectPath_;
+  std::optional<jit::ImageLayout> layout_;
+  std::optional<Symbolizer> symbolizer_;
+  std::map<std::string, std::vector<std::string>> sources_;
+  std::map<std::uint64_t, std::uint32_t> stmtRows_;  // image address of an is_stmt row -> line
+
+  std::uint64_t imageBase_ = 0, imageSize_ = 0;
+  std::map<int, UserBreakpoint> breakpoints_;
+  int nextBreakpointId_ = 1;
+  std::optional<PendingExecution> pending_;
+  std::atomic<bool> running_{false};
+  bool stopped_ = false;  // a live process, stopped
+  std::atomic<bool> interruptRequested_{false};
+  std::size_t selectedFrame_ = 0;
+  std::vector<RegisterValue> registersNow_, registersBefore_;
+  std::optional<std::vector<RawFrame>> framesCache_;  // of the current stop
+};
+
+}  // namespace tide::debugger

@@ -1,0 +1,410 @@
+// Running the program: continue (conditions checked at each hit, false ones
+// resumed silently), source-line steps built from instruction steps (a call
+// is stepped over with a breakpoint on its return address, and the return
+// counts only in the calling frame, so recursion is stepped over too),
+// finish, until, si. Calls into C (printf, the runner) are always stepped
+// over: a step never stops outside the program's code.
+#include <csignal>
+
+#include "session_engine.h"
+
+namespace tide::debugger {
+
+namespace {
+
+constexpr auto kSlice = std::chrono::milliseconds(20);
+constexpr auto kStepTimeout = std::chrono::seconds(30);
+
+}  // namespace
+
+Reply SessionEngine::prepareRun(const std::vector<std::string>& arguments) {
+  if (running_) return Reply::failure("the program is running (interrupt it first)");
+  if (!symbolizer_) return Reply::failure("no program loaded");
+  std::string error;
+  stopped_ = false;
+  if (!launchProgram(arguments, &error)) return Reply::failure(error);
+  stopped_ = true;
+  pending_ = PendingExecution{ExecutionKind::Continue, 0, true, arguments};
+  interruptRequested_ = false;  // before running_: an interrupt from now on counts
+  running_ = true;
+  return {};
+}
+
+Reply SessionEngine::prepareResume(ExecutionKind kind, std::uint32_t line) {
+  if (auto error = stoppedError()) return Reply::failure(*error);
+  if (kind == ExecutionKind::StepOut) {
+    const FrameInfo here = describePc(readContext().pc, false);
+    if (here.function == "main" || here.function.empty())
+      return Reply::failure("finish: \"" + (here.function.empty() ? "?" : here.function) +
+                            "\" is the outermost frame");
+  }
+  if (kind == ExecutionKind::Until && line == 0) return Reply::failure("until: which line?");
+  pending_ = PendingExecution{kind, line, false, {}};
+  interruptRequested_ = false;  // before running_: an interrupt from now on counts
+  running_ = true;
+  return {};
+}
+
+void SessionEngine::executePending() {
+  const PendingExecution execution = *pending_;
+  pending_.reset();
+  framesCache_.reset();
+  switch (execution.kind) {
+    case ExecutionKind::Continue: runContinue(); break;
+    case ExecutionKind::StepInto:
+    case ExecutionKind::StepOver: runStep(execution.kind); break;
+    case ExecutionKind::StepOut: runFinish(); break;
+    case ExecutionKind::StepInstruction: runStepInstruction(); break;
+    case ExecutionKind::Until: runUntil(execution.line); break;
+  }
+  running_ = false;
+}
+
+std::optional<TargetEvent> SessionEngine::waitStop() {
+  for (;;) {
+    for (TargetEvent& event : target_->waitForEvents(kSlice)) {
+      if (isStopOrExit(event)) return event;
+      emit_(std::get<OutputEvent>(std::move(event)));
+    }
+    if (!target_->isAlive()) return std::nullopt;
+    // Interrupts are carried out here, on the Target's own thread.
+    if (interruptRequested_.exchange(false) && target_->state() == Target::State::Running)
+      target_->interrupt();
+    serviceRequests_();
+  }
+}
+
+StopContext SessionEngine::readContext() {
+  StopContext context;
+  context.pc = target_->readRegister("rip").value_or(0);
+  context.sp = target_->readRegister("rsp").value_or(0);
+  context.fp = target_->readRegister("rbp").value_or(0);
+  return context;
+}
+
+std::optional<SessionEngine::FrameState> SessionEngine::frameState(const StopContext& context) {
+  if (!symbolizer_ || !isImageCode(context.pc)) return std::nullopt;
+  const std::uint64_t image = toImage(context.pc);
+  const DebugFunction* function = symbolizer_->debugInfo().functionContaining(image);
+  FrameState state;
+  // Before `push rbp` / `mov rbp, rsp` and at `ret`, rbp is still (again)
+  // the caller's: the return address is found from rsp instead.
+  std::uint64_t spSlot = 0;
+  bool fromSp = false;
+  if (function && image == function->lowPc) {
+    spSlot = context.sp, fromSp = true;
+  } else if (function && image == function->lowPc + 1) {
+    spSlot = context.sp + 8, fromSp = true;
+  } else if (auto code = target_->readMemory(context.pc, 1); code && (*code)[0] == 0xC3) {
+    spSlot = context.sp, fromSp = true;
+  }
+  if (fromSp) {
+    state.cfa = spSlot + 8;
+    state.returnAddress = readWord(spSlot).value_or(0);
+    state.callerFp = context.fp;
+  } else {
+    state.cfa = context.fp + 16;
+    state.returnAddress = readWord(context.fp + 8).value_or(0);
+    state.callerFp = readWord(context.fp).value_or(0);
+  }
+  return state;
+}
+
+bool SessionEngine::isRowStart(std::uint64_t pc, std::uint32_t* line) const {
+  auto found = stmtRows_.find(toImage(pc));
+  if (found == stmtRows_.end()) return false;
+  *line = found->second;
+  return true;
+}
+
+void SessionEngine::emitStop(StopEvent stop) {
+  stopped_ = stop.reason != StopReason::Exited;
+  selectedFrame_ = 0;
+  framesCache_.reset();
+  if (stopped_) {
+    stop.frame = describePc(stop.frame.pc, false);
+    captureRegisters();
+  } else {
+    imageBase_ = 0;
+  }
+  emit_(std::move(stop));
+}
+
+void SessionEngine::emitTargetStop(const TargetEvent& event) {
+  StopEvent stop;
+  if (const auto* signal = std::get_if<SignalStop>(&event)) {
+    stop.frame.pc = signal->pc;
+    stop.signal = signal->number;
+    stop.signalName = signal->name.empty() ? signalNameOf(signal->number) : signal->name;
+    stop.faultAddress = signal->faultAddress;
+    const auto previous = target_->readMemory(signal->pc - 1, 1);
+    if (signal->number == SIGTRAP && previous && (*previous)[0] == 0xCC &&
+        isImageCode(signal->pc - 1)) {
+      stop.reason = StopReason::ProgramBreakpoint;
+      emitStop(std::move(stop));
+      return;
+    }
+    stop.reason = StopReason::Signal;
+    framesCache_.reset();
+    stop.backtrace = walkBacktrace(32, 8);
+  } else if (const auto* interrupt = std::get_if<InterruptStop>(&event)) {
+    stop.reason = StopReason::Interrupted;
+    stop.frame.pc = interrupt->pc;
+  } else if (const auto* exit = std::get_if<ExitEvent>(&event)) {
+    stop.reason = StopReason::Exited;
+    stop.exitStatus = exit->status;
+    stop.terminatingSignal = exit->terminatingSignal;
+  } else if (const auto* step = std::get_if<StepStop>(&event)) {
+    stop.frame.pc = step->pc;
+  } else if (const auto* breakpoint = std::get_if<BreakpointStop>(&event)) {
+    stop.frame.pc = breakpoint->pc;
+  }
+  emitStop(std::move(stop));
+}
+
+bool SessionEngine::userBreakpointTakes(std::uint64_t pc, int* id) {
+  const std::uint64_t image = toImage(pc);
+  for (auto& [number, breakpoint] : breakpoints_) {
+    BreakpointInfo& info = breakpoint.info;
+    if (!info.enabled || info.pending) continue;
+    bool here = false;
+    for (std::uint64_t address : info.imageAddresses) here = here || address == image;
+    if (!here) continue;
+    if (!info.condition.empty()) {
+      framesCache_.reset();
+      std::string error;
+      const std::optional<bool> holds = conditionHolds(info.condition, &error);
+      if (holds && !*holds) continue;
+    }
+    ++info.hitCount;
+    *id = number;
+    return true;
+  }
+  return false;
+}
+
+void SessionEngine::emitBreakpointStop(int id, std::uint64_t pc) {
+  StopEvent stop;
+  stop.reason = StopReason::Breakpoint;
+  stop.breakpointId = id;
+  stop.hitCount = breakpoints_[id].info.hitCount;
+  stop.frame.pc = pc;
+  emitStop(std::move(stop));
+}
+
+void SessionEngine::runContinue() {
+  for (;;) {
+    if (!target_->resume()) {
+      emitTargetStop(InterruptStop{readContext().pc});
+      return;
+    }
+    const std::optional<TargetEvent> event = waitStop();
+    if (!event) return;
+    if (const auto* hit = std::get_if<BreakpointStop>(&*event)) {
+      int id = 0;
+      if (userBreakpointTakes(hit->pc, &id)) {
+        emitBreakpointStop(id, hit->pc);
+        return;
+      }
+      continue;  // a false condition, or a breakpoint that is no longer ours
+    }
+    emitTargetStop(*event);
+    return;
+  }
+}
+
+bool SessionEngine::runToReturn(std::uint64_t returnAddress, std::uint64_t cfa) {
+  const std::optional<int> temporary = target_->setBreakpointAtAddress(returnAddress);
+  if (!temporary) {
+    emitTargetStop(InterruptStop{readContext().pc});
+    return false;
+  }
+  for (;;) {
+    if (!target_->resume()) break;
+    const std::optional<TargetEvent> event = waitStop();
+    if (!event) return false;
+    if (const auto* hit = std::get_if<BreakpointStop>(&*event)) {
+      // The return counts only in the frame that made the call: a deeper
+      // (recursive) activation returning to the same address has a lower sp.
+      if (hit->pc == returnAddress && readContext().sp >= cfa) {
+        target_->clearBreakpoint(*temporary);
+        return true;
+      }
+      int id = 0;
+      if (hit->pc != returnAddress && userBreakpointTakes(hit->pc, &id)) {
+        target_->clearBreakpoint(*temporary);
+        emitBreakpointStop(id, hit->pc);
+        return false;
+      }
+      continue;
+    }
+    target_->clearBreakpoint(*temporary);
+    emitTargetStop(*event);
+    return false;
+  }
+  target_->clearBreakpoint(*temporary);
+  emitTargetStop(InterruptStop{readContext().pc});
+  return false;
+}
+
+bool SessionEngine::stepOneInstruction(std::optional<TargetEvent>* other) {
+  if (!target_->stepInstruction()) {
+    *other = InterruptStop{readContext().pc};
+    return false;
+  }
+  TargetEvents events = target_->waitForStop(kStepTimeout);
+  TargetEvent* last = nullptr;
+  for (TargetEvent& event : events) {
+    if (isStopOrExit(event))
+      last = &event;
+    else
+      emit_(std::get<OutputEvent>(event));
+  }
+  if (!last) {
+    target_->interrupt();
+    *other = waitStop();
+    return false;
+  }
+  if (std::holds_alternative<StepStop>(*last) || std::holds_alternative<BreakpointStop>(*last))
+    return true;
+  *other = *last;
+  return false;
+}
+
+void SessionEngine::runStep(ExecutionKind kind) {
+  StopContext context = readContext();
+  const std::uint64_t startPc = context.pc;
+  const auto startFrame = frameState(context);
+  if (!startFrame) {
+    runContinue();  // outside the program's code: nothing to step through
+    return;
+  }
+  const auto startLocation = symbolizer_->sourceLocation(toImage(startPc));
+  const std::uint32_t startLine = startLocation ? startLocation->line : 0;
+  for (;;) {
+    if (interruptRequested_.exchange(false)) {
+      emitTargetStop(InterruptStop{context.pc});
+      return;
+    }
+    const StopContext before = context;
+    std::optional<TargetEvent> other;
+    if (!stepOneInstruction(&other)) {
+      if (other) emitTargetStop(*other);
+      return;
+    }
+    context = readContext();
+    if (context.sp == before.sp - 8) {
+      const std::uint64_t returnAddress = readWord(context.sp).value_or(0);
+      const bool isCall = returnAddress > before.pc && returnAddress <= before.pc + 15 &&
+                          context.pc != returnAddress;
+      if (isCall && !(kind == ExecutionKind::StepInto && isImageCode(context.pc))) {
+        if (!runToReturn(returnAddress, before.sp)) return;
+        context = readContext();
+        continue;
+      }
+    }
+    if (!isImageCode(context.pc)) {
+      runContinue();  // main returned into the runner: run to the exit
+      return;
+    }
+    std::uint32_t line = 0;
+    if (!isRowStart(context.pc, &line)) continue;
+    const auto frame = frameState(context);
+    const DebugFunction* function =
+        symbolizer_->debugInfo().functionContaining(toImage(context.pc));
+    if (function && toImage(context.pc) == function->lowPc) continue;  // the prologue
+    const bool otherFrame = frame && frame->cfa != startFrame->cfa;
+    if (line != startLine || otherFrame || context.pc <= startPc) {
+      StopEvent stop;
+      stop.reason = StopReason::Step;
+      stop.frame.pc = context.pc;
+      emitStop(std::move(stop));
+      return;
+    }
+  }
+}
+
+void SessionEngine::runStepInstruction() {
+  std::optional<TargetEvent> other;
+  if (!stepOneInstruction(&other)) {
+    if (other) emitTargetStop(*other);
+    return;
+  }
+  StopEvent stop;
+  stop.reason = StopReason::Step;
+  stop.frame.pc = readContext().pc;
+  emitStop(std::move(stop));
+}
+
+void SessionEngine::runFinish() {
+  const StopContext context = readContext();
+  const auto frame = frameState(context);
+  const FrameInfo callee = describePc(context.pc, false);
+  if (!frame || !runToReturn(frame->returnAddress, frame->cfa)) {
+    if (!frame) emitTargetStop(InterruptStop{context.pc});
+    return;
+  }
+  StopEvent stop;
+  stop.reason = StopReason::Finished;
+  stop.frame.pc = readContext().pc;
+  stop.returnValue = returnValueOf(callee.function, &stop.returnType);
+  stop.message = callee.function;
+  emitStop(std::move(stop));
+}
+
+void SessionEngine::runUntil(std::uint32_t line) {
+  const StopContext context = readContext();
+  const auto frame = frameState(context);
+  const FrameInfo here = describePc(context.pc, false);
+  const auto addresses = symbolizer_->addressesForLine(here.file, line);
+  if (!frame || addresses.empty()) {
+    StopEvent stop;
+    stop.reason = StopReason::Step;
+    stop.frame.pc = context.pc;
+    stop.message = "until: no code at line " + std::to_string(line);
+    emitStop(std::move(stop));
+    return;
+  }
+  std::vector<int> temporaries;
+  for (std::uint64_t address : addresses)
+    if (auto id = target_->setBreakpointAtAddress(imageBase_ + address)) temporaries.push_back(*id);
+  if (auto id = target_->setBreakpointAtAddress(frame->returnAddress)) temporaries.push_back(*id);
+  auto clear = [&] {
+    for (int id : temporaries) target_->clearBreakpoint(id);
+  };
+  for (;;) {
+    if (!target_->resume()) break;
+    const std::optional<TargetEvent> event = waitStop();
+    if (!event) return;
+    if (const auto* hit = std::get_if<BreakpointStop>(&*event)) {
+      const StopContext now = readContext();
+      const auto nowFrame = frameState(now);
+      bool atLine = false;
+      for (std::uint64_t address : addresses) atLine = atLine || toImage(hit->pc) == address;
+      // In this frame or a caller: deeper activations (recursion) go on.
+      const bool sameOrOuter = nowFrame && nowFrame->cfa >= frame->cfa;
+      if ((atLine && sameOrOuter) || (hit->pc == frame->returnAddress && now.sp >= frame->cfa)) {
+        clear();
+        StopEvent stop;
+        stop.reason = StopReason::Step;
+        stop.frame.pc = hit->pc;
+        emitStop(std::move(stop));
+        return;
+      }
+      int id = 0;
+      if (userBreakpointTakes(hit->pc, &id)) {
+        clear();
+        emitBreakpointStop(id, hit->pc);
+        return;
+      }
+      continue;
+    }
+    clear();
+    emitTargetStop(*event);
+    return;
+  }
+  clear();
+  emitTargetStop(InterruptStop{context.pc});
+}
+
+}  // namespace tide::debugger

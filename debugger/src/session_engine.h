@@ -102,6 +102,19 @@ class SessionEngine {
   bool continueToStop(std::optional<TargetEvent>* stop);
   void runContinue();
   void runStep(ExecutionKind kind);
+  // The fast source step: temporary breakpoints on the function's other
+  // row starts (and, for `s`, every function's entry) and its return
+  // address, one resume. Returned: the function returned, the caller's
+  // line is still to be found.
+  enum class LineRun { Stopped, Returned, Unavailable };
+  LineRun runToNextLine(ExecutionKind kind, const DebugFunction& function, std::uint64_t startPc,
+                        std::uint32_t startLine, const FrameState& startFrame);
+  std::vector<std::uint64_t> lineStopAddresses(const DebugFunction& function, std::uint64_t startPc,
+                                               std::uint32_t startLine) const;
+  std::vector<std::uint64_t> functionEntries() const;
+  // The slow source step, one instruction at a time.
+  void stepInstructions(ExecutionKind kind, StopContext context, std::uint64_t startPc,
+                        std::uint32_t startLine, const FrameState& startFrame);
   void runStepInstruction();
   void runFinish();
   void runUntil(std::uint32_t line);

@@ -1,9 +1,12 @@
 // Running the program: continue (conditions checked at each hit, false ones
-// resumed silently), source-line steps built from instruction steps (a call
-// is stepped over with a breakpoint on its return address, and the return
-// counts only in the calling frame, so recursion is stepped over too),
-// finish, until, si. Calls into C (printf, the runner) are always stepped
-// over: a step never stops outside the program's code.
+// resumed silently), source-line steps (run to the next line with temporary
+// breakpoints on the function's row starts and return address; instruction
+// steps as the fallback, where a call is stepped over with a breakpoint on
+// its return address; either way a return counts only in the calling frame,
+// so recursion is stepped over too), finish, until, si. Calls into C
+// (printf, the runner) are always stepped over: a step never stops outside
+// the program's code.
+#include <algorithm>
 #include <csignal>
 
 #include "session_engine.h"
@@ -281,6 +284,154 @@ void SessionEngine::runStep(ExecutionKind kind) {
   }
   const auto startLocation = symbolizer_->sourceLocation(toImage(startPc));
   const std::uint32_t startLine = startLocation ? startLocation->line : 0;
+  const DebugFunction* function = symbolizer_->debugInfo().functionContaining(toImage(startPc));
+  if (function && startFrame->returnAddress != 0) {
+    switch (runToNextLine(kind, *function, startPc, startLine, *startFrame)) {
+      case LineRun::Stopped: return;
+      case LineRun::Returned: context = readContext(); break;
+      case LineRun::Unavailable: break;
+    }
+  }
+  stepInstructions(kind, context, startPc, startLine, *startFrame);
+}
+
+std::vector<std::uint64_t> SessionEngine::lineStopAddresses(const DebugFunction& function,
+                                                            std::uint64_t startPc,
+                                                            std::uint32_t startLine) const {
+  std::vector<AddressRange> ranges = function.ranges;
+  if (ranges.empty()) ranges.push_back({function.lowPc, function.highPc});
+  const std::uint64_t start = toImage(startPc);
+  std::vector<std::uint64_t> addresses;
+  for (const AddressRange& range : ranges) {
+    for (auto row = stmtRows_.lower_bound(range.low);
+         row != stmtRows_.end() && row->first < range.high; ++row) {
+      if (row->first == function.lowPc) continue;  // the prologue
+      // Another line, or this line again from a jump back (a loop).
+      if (row->second != startLine || row->first <= start) addresses.push_back(row->first);
+    }
+  }
+  return addresses;
+}
+
+std::vector<std::uint64_t> SessionEngine::functionEntries() const {
+  std::vector<std::uint64_t> entries;
+  for (const DebugFunction& function : symbolizer_->debugInfo().functions) {
+    // The first row after the prologue's: where an instruction-stepped `s` stops.
+    auto row = stmtRows_.upper_bound(function.lowPc);
+    if (row != stmtRows_.end() && function.contains(row->first)) entries.push_back(row->first);
+  }
+  return entries;
+}
+
+SessionEngine::LineRun SessionEngine::runToNextLine(ExecutionKind kind,
+                                                    const DebugFunction& function,
+                                                    std::uint64_t startPc, std::uint32_t startLine,
+                                                    const FrameState& startFrame) {
+  const std::vector<std::uint64_t> lineAddresses = lineStopAddresses(function, startPc, startLine);
+  std::vector<std::uint64_t> entries;
+  if (kind == ExecutionKind::StepInto) entries = functionEntries();
+  std::vector<int> temporaries;
+  auto clear = [&] {
+    for (int id : temporaries) target_->clearBreakpoint(id);
+  };
+  auto plant = [&](std::uint64_t runtime) {
+    const std::optional<int> id = target_->setBreakpointAtAddress(runtime);
+    if (id) temporaries.push_back(*id);
+    return id.has_value();
+  };
+  bool planted = plant(startFrame.returnAddress);
+  for (std::uint64_t address : lineAddresses) planted = planted && plant(imageBase_ + address);
+  for (std::uint64_t address : entries) planted = planted && plant(imageBase_ + address);
+  if (!planted) {
+    clear();
+    return LineRun::Unavailable;
+  }
+  auto contains = [](const std::vector<std::uint64_t>& list, std::uint64_t value) {
+    return std::binary_search(list.begin(), list.end(), value);
+  };
+  std::sort(entries.begin(), entries.end());
+  auto emitStepStop = [&](std::uint64_t pc) {
+    clear();
+    StopEvent stop;
+    stop.reason = StopReason::Step;
+    stop.frame.pc = pc;
+    emitStop(std::move(stop));
+  };
+  for (;;) {
+    if (!target_->resume()) break;
+    const std::optional<TargetEvent> event = waitStop();
+    if (!event) {
+      clear();
+      return LineRun::Stopped;
+    }
+    const auto* hit = std::get_if<BreakpointStop>(&*event);
+    if (!hit) {
+      clear();
+      emitTargetStop(*event);
+      return LineRun::Stopped;
+    }
+    const StopContext now = readContext();
+    // The function returned: the caller's next row start is found by
+    // instruction steps, which also handle a return into the runner.
+    if (hit->pc == startFrame.returnAddress && now.sp >= startFrame.cfa) {
+      clear();
+      return LineRun::Returned;
+    }
+    const std::uint64_t image = toImage(hit->pc);
+    const auto frame = isImageCode(hit->pc) ? frameState(now) : std::nullopt;
+    // A row of this function counts in this activation, not in a deeper
+    // (recursive) one: those have a lower frame address.
+    if (frame && frame->cfa >= startFrame.cfa &&
+        std::find(lineAddresses.begin(), lineAddresses.end(), image) != lineAddresses.end()) {
+      emitStepStop(hit->pc);
+      return LineRun::Stopped;
+    }
+    // `s`: a function entered by a call from this activation itself (not
+    // through C code, which a step never enters).
+    if (frame && contains(entries, image) && frame->callerFp == startFrame.cfa - 16 &&
+        isImageCode(frame->returnAddress)) {
+      emitStepStop(hit->pc);
+      return LineRun::Stopped;
+    }
+    int id = 0;
+    if (userBreakpointTakes(hit->pc, &id)) {
+      clear();
+      emitBreakpointStop(id, hit->pc);
+      return LineRun::Stopped;
+    }
+    // A deeper activation of this function (recursion): its rows would hit
+    // at every line, so run to the return of the call made from here with
+    // only the return breakpoint, as a stepped-over call, then go on.
+    if (frame && frame->cfa < startFrame.cfa) {
+      std::uint64_t record = frame->cfa - 16;
+      for (int depth = 0; depth < 100000 && record != 0; ++depth) {
+        const std::optional<std::uint64_t> caller = readWord(record);
+        if (!caller || *caller == startFrame.cfa - 16) break;
+        record = *caller;
+      }
+      const std::optional<std::uint64_t> callReturn = record ? readWord(record + 8) : std::nullopt;
+      if (!callReturn) continue;
+      clear();
+      temporaries.clear();
+      if (!runToReturn(*callReturn, record + 16)) return LineRun::Stopped;
+      if (std::find(lineAddresses.begin(), lineAddresses.end(), toImage(*callReturn)) !=
+          lineAddresses.end()) {
+        emitStepStop(*callReturn);
+        return LineRun::Stopped;
+      }
+      planted = plant(startFrame.returnAddress);
+      for (std::uint64_t address : lineAddresses) planted = planted && plant(imageBase_ + address);
+      for (std::uint64_t address : entries) planted = planted && plant(imageBase_ + address);
+      if (!planted) break;
+    }
+  }
+  clear();
+  emitTargetStop(InterruptStop{readContext().pc});
+  return LineRun::Stopped;
+}
+
+void SessionEngine::stepInstructions(ExecutionKind kind, StopContext context, std::uint64_t startPc,
+                                     std::uint32_t startLine, const FrameState& startFrame) {
   for (;;) {
     if (interruptRequested_.exchange(false)) {
       emitTargetStop(InterruptStop{context.pc});
@@ -313,7 +464,7 @@ void SessionEngine::runStep(ExecutionKind kind) {
     const DebugFunction* function =
         symbolizer_->debugInfo().functionContaining(toImage(context.pc));
     if (function && toImage(context.pc) == function->lowPc) continue;  // the prologue
-    const bool otherFrame = frame && frame->cfa != startFrame->cfa;
+    const bool otherFrame = frame && frame->cfa != startFrame.cfa;
     if (line != startLine || otherFrame || context.pc <= startPc) {
       StopEvent stop;
       stop.reason = StopReason::Step;

@@ -40,6 +40,14 @@ lldb::SBDebugger& sharedDebugger() {
     lldb::SBDebugger::Initialize();
     auto* created = new lldb::SBDebugger(lldb::SBDebugger::Create(false));
     created->SetAsync(true);
+    // One `g` packet reads every register at a stop; otherwise each one
+    // (xmm0-15 at every stop's refresh) is its own round trip to lldb-server.
+    lldb::SBDebugger::SetInternalVariable("plugin.process.gdb-remote.use-g-packet-for-reading",
+                                          "true", created->GetInstanceName());
+    // The symbols of tide-runner and its libraries are read when first
+    // looked up (the image hook, LLDB's own backtrace), not all at launch.
+    lldb::SBDebugger::SetInternalVariable("target.preload-symbols", "false",
+                                          created->GetInstanceName());
     return created;
   }();
   return *debugger;

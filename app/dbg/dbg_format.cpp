@@ -1,10 +1,11 @@
 // The text forms of dbg_format.h.
 #include "dbg/dbg_format.h"
 
+#include "tide/core/interpreter.h"
+
 #include <cinttypes>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
 
 namespace tide::dbg {
 
@@ -24,13 +25,6 @@ std::string sourceText(
 }
 
 }  // namespace
-
-std::string displayPath(const std::string& path) {
-  std::error_code error;
-  const std::string current = std::filesystem::current_path(error).string() + "/";
-  if (!error && path.starts_with(current)) return path.substr(current.size());
-  return path;
-}
 
 std::string describeLocation(const debugger::FrameInfo& frame) {
   std::string text;
@@ -71,7 +65,7 @@ std::vector<std::string> describeStop(
     case StopReason::Exited:
       if (stop.terminatingSignal)
         lines.push_back("Program terminated by signal " +
-                        debugger::signalNameOf(*stop.terminatingSignal));
+                        core::signalName(*stop.terminatingSignal));
       else
         lines.push_back("Program exited with status " + std::to_string(stop.exitStatus));
       return lines;

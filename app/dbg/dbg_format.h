@@ -7,11 +7,11 @@
 #include <vector>
 
 #include "tide/debugger/debug_session.h"
+#include "tide/debugger/display_path.h"
 
 namespace tide::dbg {
 
-// `path` relative to the current directory when it lies below it.
-std::string displayPath(const std::string& path);
+using debugger::displayPath;
 // "<add+0x14> at loop.toy:6:5" (parts omitted when unknown).
 std::string describeLocation(const debugger::FrameInfo& frame);
 // "#1  0x7ffff7fb9063 <main+0x63> at loop.toy:12:22"

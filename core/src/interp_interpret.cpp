@@ -71,16 +71,9 @@ std::string formatInterpretFrame(const InterpretFrame& frame) {
 }
 
 std::string signalName(int signal) {
-  switch (signal) {
-    case SIGSEGV: return "SIGSEGV";
-    case SIGBUS: return "SIGBUS";
-    case SIGFPE: return "SIGFPE";
-    case SIGILL: return "SIGILL";
-    case SIGTRAP: return "SIGTRAP";
-    case SIGABRT: return "SIGABRT";
-    case SIGKILL: return "SIGKILL";
-    default: return "signal " + std::to_string(signal);
-  }
+  // glibc's table names every signal the way kill -l does ("SEGV").
+  const char* abbreviation = sigabbrev_np(signal);
+  return abbreviation ? std::string("SIG") + abbreviation : "signal " + std::to_string(signal);
 }
 
 }  // namespace tide::core

@@ -5,9 +5,9 @@
 
 #include <cinttypes>
 #include <cstdio>
-#include <filesystem>
 #include <optional>
 
+#include "tide/debugger/display_path.h"
 #include "tide/debugger/elf_file.h"
 #include "tide/debugger/symbolizer.h"
 #include "tide/jit/crash_backtrace.h"
@@ -16,14 +16,6 @@
 
 namespace tide::debugger {
 namespace {
-
-// `path` relative to the current directory when it lies below it.
-std::string displayPath(const std::string& path) {
-  std::error_code error;
-  const std::string current = std::filesystem::current_path(error).string() + "/";
-  if (!error && path.starts_with(current)) return path.substr(current.size());
-  return path;
-}
 
 // "<bt_leaf+0x14> at crash.toy:3:5" (parts omitted when unknown).
 std::string describeFrame(const Symbolizer& symbolizer, std::uint64_t imageAddress,

@@ -215,11 +215,6 @@ std::string DebugSession::sourceLine(const std::string& file, std::uint32_t line
   return call([&] { return shared_->engine->sourceLine(file, line); });
 }
 
-std::string signalNameOf(int signal) {
-  const char* abbreviation = sigabbrev_np(signal);
-  return abbreviation ? std::string("SIG") + abbreviation : "SIG" + std::to_string(signal);
-}
-
 std::string describeFlags(std::uint64_t rflags) {
   static const std::pair<int, const char*> kFlags[] = {{0, "CF"}, {2, "PF"},  {4, "AF"},
                                                        {6, "ZF"}, {7, "SF"},  {8, "TF"},

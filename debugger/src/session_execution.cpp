@@ -10,6 +10,7 @@
 #include <csignal>
 
 #include "session_engine.h"
+#include "tide/core/interpreter.h"
 
 namespace tide::debugger {
 
@@ -138,7 +139,7 @@ void SessionEngine::emitTargetStop(const TargetEvent& event) {
   if (const auto* signal = std::get_if<SignalStop>(&event)) {
     stop.frame.pc = signal->pc;
     stop.signal = signal->number;
-    stop.signalName = signal->name.empty() ? signalNameOf(signal->number) : signal->name;
+    stop.signalName = signal->name.empty() ? core::signalName(signal->number) : signal->name;
     stop.faultAddress = signal->faultAddress;
     const auto previous = target_->readMemory(signal->pc - 1, 1);
     if (signal->number == SIGTRAP && previous && (*previous)[0] == 0xCC &&

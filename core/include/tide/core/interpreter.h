@@ -48,7 +48,7 @@ InterpretResult interpret(const ir::Module& module, const std::vector<std::strin
 // "#N  ".
 std::string formatInterpretFrame(const InterpretFrame& frame);
 
-// The name of a fault signal: "SIGSEGV", ... ("signal N" for others).
+// The name of a signal: "SIGSEGV", "SIGTERM", ... ("signal N" when it has none).
 std::string signalName(int signal);
 
 }  // namespace tide::core

@@ -128,7 +128,7 @@ struct DisassemblyLine {
 enum class ExecutionKind { Continue, StepInto, StepOver, StepOut, StepInstruction, Until };
 
 struct SessionOptions {
-  std::string runnerPath;    // "" = $TIDE_RUNNER, else next to this executable
+  std::string runnerPath;  // "" = $TIDE_RUNNER, else next to this executable
   // LLDB reads the JIT image through the GDB JIT interface. Needed for
   // nativeBacktrace of JIT frames, and it makes every stop cheaper: without
   // the image LLDB works out frame 0's unwinding by emulating unknown code
@@ -188,8 +188,6 @@ class DebugSession {
   std::shared_ptr<Shared> shared_;
 };
 
-// "SIGSEGV" for 11, "SIG34" for unknown ones.
-std::string signalNameOf(int signal);
 // rflags as "[ ZF PF IF ]".
 std::string describeFlags(std::uint64_t rflags);
 

@@ -107,14 +107,14 @@ class SessionEngine {
   // address, one resume. Returned: the function returned, the caller's
   // line is still to be found.
   enum class LineRun { Stopped, Returned, Unavailable };
-  LineRun runToNextLine(ExecutionKind kind, const DebugFunction& function, std::uint64_t startPc,
-                        std::uint32_t startLine, const FrameState& startFrame);
-  std::vector<std::uint64_t> lineStopAddresses(const DebugFunction& function, std::uint64_t startPc,
+  LineRun runToNextLine(ExecutionKind kind, const DebugFunction& function, std::uint32_t startLine,
+                        const FrameState& startFrame);
+  std::vector<std::uint64_t> lineStopAddresses(const DebugFunction& function,
                                                std::uint32_t startLine) const;
   std::vector<std::uint64_t> functionEntries() const;
   // The slow source step, one instruction at a time.
-  void stepInstructions(ExecutionKind kind, StopContext context, std::uint64_t startPc,
-                        std::uint32_t startLine, const FrameState& startFrame);
+  void stepInstructions(ExecutionKind kind, StopContext context, std::uint32_t startLine,
+                        const FrameState& startFrame);
   void runStepInstruction();
   void runFinish();
   void runUntil(std::uint32_t line);
@@ -128,6 +128,14 @@ class SessionEngine {
   StopContext readContext();
   bool userBreakpointTakes(std::uint64_t pc, int* id);
   bool isRowStart(std::uint64_t pc, std::uint32_t* line) const;
+  bool isReturnInstruction(std::uint64_t pc);
+  // Source steps leave their temporary breakpoints planted while the next
+  // request is another step: consecutive `n` in one function then plant and
+  // clear nothing (each is a round trip to lldb-server). plantStepBreakpoints
+  // makes the planted set exactly `runtimeAddresses`; every other kind of
+  // resume clears them first.
+  bool plantStepBreakpoints(std::vector<std::uint64_t> runtimeAddresses);
+  void clearStepBreakpoints();
   void captureRegisters();
   // session_inspect.cpp: the unchecked forms the engine itself uses while
   // it runs the program (conditions, fault backtraces).
@@ -155,6 +163,9 @@ class SessionEngine {
   std::optional<Symbolizer> symbolizer_;
   std::map<std::string, std::vector<std::string>> sources_;
   std::map<std::uint64_t, std::uint32_t> stmtRows_;  // image address of an is_stmt row -> line
+  // .text as compiled, at image offset 0. Code never changes once loaded,
+  // so instruction bytes are read here rather than from the program.
+  std::vector<std::uint8_t> text_;
 
   std::uint64_t imageBase_ = 0, imageSize_ = 0;
   std::map<int, UserBreakpoint> breakpoints_;
@@ -166,6 +177,7 @@ class SessionEngine {
   std::size_t selectedFrame_ = 0;
   std::vector<RegisterValue> registersNow_, registersBefore_;
   std::optional<std::vector<RawFrame>> framesCache_;  // of the current stop
+  std::map<std::uint64_t, int> stepBreakpoints_;      // runtime address -> the Target's id
 };
 
 }  // namespace tide::debugger

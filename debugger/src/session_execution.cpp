@@ -53,6 +53,9 @@ void SessionEngine::executePending() {
   const PendingExecution execution = *pending_;
   pending_.reset();
   framesCache_.reset();
+  const bool sourceStep =
+      execution.kind == ExecutionKind::StepInto || execution.kind == ExecutionKind::StepOver;
+  if (!sourceStep) clearStepBreakpoints();
   switch (execution.kind) {
     case ExecutionKind::Continue: runContinue(); break;
     case ExecutionKind::StepInto:
@@ -99,7 +102,7 @@ std::optional<SessionEngine::FrameState> SessionEngine::frameState(const StopCon
     spSlot = context.sp, fromSp = true;
   } else if (function && image == function->lowPc + 1) {
     spSlot = context.sp + 8, fromSp = true;
-  } else if (auto code = target_->readMemory(context.pc, 1); code && (*code)[0] == 0xC3) {
+  } else if (isReturnInstruction(context.pc)) {
     spSlot = context.sp, fromSp = true;
   }
   if (fromSp) {
@@ -121,8 +124,40 @@ bool SessionEngine::isRowStart(std::uint64_t pc, std::uint32_t* line) const {
   return true;
 }
 
+bool SessionEngine::isReturnInstruction(std::uint64_t pc) {
+  const std::uint64_t image = toImage(pc);
+  if (image < text_.size()) return text_[image] == 0xC3;
+  const auto code = target_->readMemory(pc, 1);
+  return code && (*code)[0] == 0xC3;
+}
+
+bool SessionEngine::plantStepBreakpoints(std::vector<std::uint64_t> runtimeAddresses) {
+  std::sort(runtimeAddresses.begin(), runtimeAddresses.end());
+  for (auto planted = stepBreakpoints_.begin(); planted != stepBreakpoints_.end();) {
+    if (std::binary_search(runtimeAddresses.begin(), runtimeAddresses.end(), planted->first)) {
+      ++planted;
+    } else {
+      target_->clearBreakpoint(planted->second);
+      planted = stepBreakpoints_.erase(planted);
+    }
+  }
+  for (std::uint64_t address : runtimeAddresses) {
+    if (stepBreakpoints_.count(address)) continue;
+    const std::optional<int> id = target_->setBreakpointAtAddress(address);
+    if (!id) return false;
+    stepBreakpoints_.emplace(address, *id);
+  }
+  return true;
+}
+
+void SessionEngine::clearStepBreakpoints() {
+  for (const auto& [address, id] : stepBreakpoints_) target_->clearBreakpoint(id);
+  stepBreakpoints_.clear();
+}
+
 void SessionEngine::emitStop(StopEvent stop) {
   stopped_ = stop.reason != StopReason::Exited;
+  if (!stopped_) stepBreakpoints_.clear();  // gone with the process
   selectedFrame_ = 0;
   framesCache_.reset();
   if (stopped_) {
@@ -287,28 +322,29 @@ void SessionEngine::runStep(ExecutionKind kind) {
   const std::uint32_t startLine = startLocation ? startLocation->line : 0;
   const DebugFunction* function = symbolizer_->debugInfo().functionContaining(toImage(startPc));
   if (function && startFrame->returnAddress != 0) {
-    switch (runToNextLine(kind, *function, startPc, startLine, *startFrame)) {
+    switch (runToNextLine(kind, *function, startLine, *startFrame)) {
       case LineRun::Stopped: return;
       case LineRun::Returned: context = readContext(); break;
       case LineRun::Unavailable: break;
     }
   }
-  stepInstructions(kind, context, startPc, startLine, *startFrame);
+  stepInstructions(kind, context, startLine, *startFrame);
 }
 
 std::vector<std::uint64_t> SessionEngine::lineStopAddresses(const DebugFunction& function,
-                                                            std::uint64_t startPc,
                                                             std::uint32_t startLine) const {
   std::vector<AddressRange> ranges = function.ranges;
   if (ranges.empty()) ranges.push_back({function.lowPc, function.highPc});
-  const std::uint64_t start = toImage(startPc);
   std::vector<std::uint64_t> addresses;
   for (const AddressRange& range : ranges) {
     for (auto row = stmtRows_.lower_bound(range.low);
          row != stmtRows_.end() && row->first < range.high; ++row) {
       if (row->first == function.lowPc) continue;  // the prologue
-      // Another line, or this line again from a jump back (a loop).
-      if (row->second != startLine || row->first <= start) addresses.push_back(row->first);
+      // Another line. Like gdb and lldb, a jump back into the starting line
+      // (a loop on one line, a `for` header's increment going to its
+      // condition) does not end the step; and with no breakpoint at the
+      // starting pc, the resume needs no step off one first.
+      if (row->second != startLine) addresses.push_back(row->first);
     }
   }
   return addresses;
@@ -326,24 +362,16 @@ std::vector<std::uint64_t> SessionEngine::functionEntries() const {
 
 SessionEngine::LineRun SessionEngine::runToNextLine(ExecutionKind kind,
                                                     const DebugFunction& function,
-                                                    std::uint64_t startPc, std::uint32_t startLine,
+                                                    std::uint32_t startLine,
                                                     const FrameState& startFrame) {
-  const std::vector<std::uint64_t> lineAddresses = lineStopAddresses(function, startPc, startLine);
+  const std::vector<std::uint64_t> lineAddresses = lineStopAddresses(function, startLine);
   std::vector<std::uint64_t> entries;
   if (kind == ExecutionKind::StepInto) entries = functionEntries();
-  std::vector<int> temporaries;
-  auto clear = [&] {
-    for (int id : temporaries) target_->clearBreakpoint(id);
-  };
-  auto plant = [&](std::uint64_t runtime) {
-    const std::optional<int> id = target_->setBreakpointAtAddress(runtime);
-    if (id) temporaries.push_back(*id);
-    return id.has_value();
-  };
-  bool planted = plant(startFrame.returnAddress);
-  for (std::uint64_t address : lineAddresses) planted = planted && plant(imageBase_ + address);
-  for (std::uint64_t address : entries) planted = planted && plant(imageBase_ + address);
-  if (!planted) {
+  std::vector<std::uint64_t> wanted{startFrame.returnAddress};
+  for (std::uint64_t address : lineAddresses) wanted.push_back(imageBase_ + address);
+  for (std::uint64_t address : entries) wanted.push_back(imageBase_ + address);
+  auto clear = [&] { clearStepBreakpoints(); };
+  if (!plantStepBreakpoints(wanted)) {
     clear();
     return LineRun::Unavailable;
   }
@@ -351,8 +379,8 @@ SessionEngine::LineRun SessionEngine::runToNextLine(ExecutionKind kind,
     return std::binary_search(list.begin(), list.end(), value);
   };
   std::sort(entries.begin(), entries.end());
+  // A step stop keeps the breakpoints for the next step.
   auto emitStepStop = [&](std::uint64_t pc) {
-    clear();
     StopEvent stop;
     stop.reason = StopReason::Step;
     stop.frame.pc = pc;
@@ -413,17 +441,13 @@ SessionEngine::LineRun SessionEngine::runToNextLine(ExecutionKind kind,
       const std::optional<std::uint64_t> callReturn = record ? readWord(record + 8) : std::nullopt;
       if (!callReturn) continue;
       clear();
-      temporaries.clear();
       if (!runToReturn(*callReturn, record + 16)) return LineRun::Stopped;
       if (std::find(lineAddresses.begin(), lineAddresses.end(), toImage(*callReturn)) !=
           lineAddresses.end()) {
         emitStepStop(*callReturn);
         return LineRun::Stopped;
       }
-      planted = plant(startFrame.returnAddress);
-      for (std::uint64_t address : lineAddresses) planted = planted && plant(imageBase_ + address);
-      for (std::uint64_t address : entries) planted = planted && plant(imageBase_ + address);
-      if (!planted) break;
+      if (!plantStepBreakpoints(wanted)) break;
     }
   }
   clear();
@@ -431,7 +455,7 @@ SessionEngine::LineRun SessionEngine::runToNextLine(ExecutionKind kind,
   return LineRun::Stopped;
 }
 
-void SessionEngine::stepInstructions(ExecutionKind kind, StopContext context, std::uint64_t startPc,
+void SessionEngine::stepInstructions(ExecutionKind kind, StopContext context,
                                      std::uint32_t startLine, const FrameState& startFrame) {
   for (;;) {
     if (interruptRequested_.exchange(false)) {
@@ -466,7 +490,7 @@ void SessionEngine::stepInstructions(ExecutionKind kind, StopContext context, st
         symbolizer_->debugInfo().functionContaining(toImage(context.pc));
     if (function && toImage(context.pc) == function->lowPc) continue;  // the prologue
     const bool otherFrame = frame && frame->cfa != startFrame.cfa;
-    if (line != startLine || otherFrame || context.pc <= startPc) {
+    if (line != startLine || otherFrame) {
       StopEvent stop;
       stop.reason = StopReason::Step;
       stop.frame.pc = context.pc;

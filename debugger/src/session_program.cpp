@@ -57,6 +57,14 @@ Reply SessionEngine::load(const std::vector<std::string>& files) {
 
   files_ = files;
   object_ = object.bytes;
+  text_.clear();
+  for (const jit::PlacedSection& placed : laidOut.layout->sections) {
+    const jit::ElfSection& section = parsed.object->sections[placed.sectionIndex];
+    if (placed.imageOffset == 0 && section.name == ".text" && !placed.zeroFill) {
+      const auto begin = object.bytes.begin() + static_cast<std::ptrdiff_t>(section.fileOffset);
+      text_.assign(begin, begin + static_cast<std::ptrdiff_t>(section.size));
+    }
+  }
   layout_ = std::move(*laidOut.layout);
   symbolizer_ = std::move(*symbolizer);
   stmtRows_.clear();
@@ -75,6 +83,7 @@ Reply SessionEngine::load(const std::vector<std::string>& files) {
 
 bool SessionEngine::launchProgram(const std::vector<std::string>& arguments, std::string* error) {
   imageBase_ = imageSize_ = 0;
+  stepBreakpoints_.clear();  // ids of the previous process, if any
   for (auto& [id, breakpoint] : breakpoints_) {
     breakpoint.targetIds.clear();
     breakpoint.info.pending = true;
@@ -195,6 +204,7 @@ Reply SessionEngine::kill() {
   const bool wasAlive = target_->kill();
   stopped_ = false;
   imageBase_ = 0;
+  stepBreakpoints_.clear();
   if (!wasAlive) return Reply::failure("the program is not running");
   return {};
 }

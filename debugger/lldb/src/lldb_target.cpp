@@ -48,6 +48,24 @@ lldb::SBDebugger& sharedDebugger() {
     // looked up (the image hook, LLDB's own backtrace), not all at launch.
     lldb::SBDebugger::SetInternalVariable("target.preload-symbols", "false",
                                           created->GetInstanceName());
+    // Tide reads values with its own DWARF reader; LLDB's values serve only
+    // registers, and the dynamic-type, synthetic-children and formatter
+    // lookups it does for each one are half the cost of a stop's refresh.
+    lldb::SBDebugger::SetInternalVariable("target.prefer-dynamic-value", "no-dynamic-values",
+                                          created->GetInstanceName());
+    lldb::SBDebugger::SetInternalVariable("target.enable-synthetic-value", "false",
+                                          created->GetInstanceName());
+    {
+      lldb::SBCommandReturnObject result;
+      created->GetCommandInterpreter().HandleCommand("type category disable *", result);
+    }
+    // TIDE_LLDB_LOG=FILE logs every gdb-remote packet, the first thing to
+    // read when a stop is slow or a request is refused.
+    if (const char* log = std::getenv("TIDE_LLDB_LOG"); log && *log) {
+      const std::string command = std::string("log enable -T -f ") + log + " gdb-remote packets";
+      lldb::SBCommandReturnObject result;
+      created->GetCommandInterpreter().HandleCommand(command.c_str(), result);
+    }
     return created;
   }();
   return *debugger;
@@ -133,6 +151,9 @@ bool LldbTarget::launch(const LaunchRequest& request, std::string* error) {
   }
   impl.processId = static_cast<std::int64_t>(process.GetProcessID());
   impl.deliveredSignal.reset();
+  impl.stopFrame.reset();
+  impl.registerPacket.reset();
+  impl.registerSlots.reset();
   // Async launch re-broadcasts the stop at the entry point; take it so that
   // the first wait reports what happens after the first resume.
   impl.state = State::Running;

@@ -10,9 +10,11 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "target_stdio.h"
 #include "tide/debugger/lldb_target.h"
+#include "tide/debugger/register_packet.h"
 
 namespace tide::debugger {
 
@@ -43,6 +45,15 @@ struct LldbTarget::Impl {
   std::optional<int> deliveredSignal;
   TargetStdio stdio;
   std::string lastError;
+  // Frame 0 of the stopped thread, looked up once per stop for the ~40
+  // register reads of a stop's refresh. Reset whenever the program stops
+  // again and after a register write.
+  std::optional<lldb::SBFrame> stopFrame;
+  // Registers as lldb-server lays them out in a `g` packet (its target.xml,
+  // read once per process), and the hex of that packet at the current stop:
+  // one round trip serves a stop's refresh. Reset with stopFrame.
+  std::optional<std::vector<RegisterSlot>> registerSlots;
+  std::optional<std::string> registerPacket;
 };
 
 // target_stop_events.cpp: the event for a stopped process (the stopped

@@ -1,7 +1,11 @@
 // Memory and registers of the stopped program. Registers are those of frame
-// 0 of the stopped thread, found by name across LLDB's register sets; an
-// access while the program runs fails rather than racing it.
+// 0 of the stopped thread: read out of one `g` packet per stop, sent over
+// LLDB's own connection to lldb-server, or by name through LLDB's register
+// values where the packet does not serve (and for every write, which also
+// keeps LLDB's view current). An access while the program runs fails rather
+// than racing it.
 #include <cstdio>
+#include <string_view>
 
 #include "target_impl.h"
 
@@ -15,9 +19,55 @@ bool stopped(LldbTarget::Impl& impl, const char* request) {
   return false;
 }
 
+// The response to one gdb-remote packet, through the command LLDB offers
+// for it ("process plugin packet send"), which prints "response: TEXT" last
+// (TEXT may span lines: target.xml does).
+std::optional<std::string> sendPacket(LldbTarget::Impl& impl, const std::string& packet) {
+  lldb::SBExecutionContext context(impl.process);
+  lldb::SBCommandReturnObject result;
+  const std::string command = "process plugin packet send " + packet;
+  impl.debugger.GetCommandInterpreter().HandleCommand(command.c_str(), context, result, false);
+  const char* output = result.GetOutput();
+  if (!result.Succeeded() || !output) return std::nullopt;
+  const std::string_view text(output);
+  const std::size_t at = text.find("response: ");
+  if (at == std::string_view::npos) return std::nullopt;
+  std::string_view reply = text.substr(at + 10);
+  if (!reply.empty() && reply.back() == '\n') reply.remove_suffix(1);
+  return std::string(reply);
+}
+
+// target.xml in one piece: an "l" reply is the last part, "m" has more.
+std::vector<RegisterSlot> fetchRegisterSlots(LldbTarget::Impl& impl) {
+  std::string xml;
+  for (int part = 0; part < 64; ++part) {
+    char request[80];
+    std::snprintf(request, sizeof request, "qXfer:features:read:target.xml:%zx,10000", xml.size());
+    const std::optional<std::string> reply = sendPacket(impl, request);
+    if (!reply || reply->empty() || ((*reply)[0] != 'l' && (*reply)[0] != 'm')) return {};
+    xml.append(*reply, 1);
+    if ((*reply)[0] == 'l') return registerSlotsFromTargetXml(xml);
+  }
+  return {};
+}
+
+std::optional<std::vector<std::uint8_t>> packetRegister(LldbTarget::Impl& impl,
+                                                        const std::string& name) {
+  if (!impl.registerSlots) impl.registerSlots = fetchRegisterSlots(impl);
+  const RegisterSlot* slot = findRegisterSlot(*impl.registerSlots, name);
+  if (!slot) return std::nullopt;
+  if (!impl.registerPacket) {
+    char request[48];
+    std::snprintf(request, sizeof request, "g;thread:%llx;",
+                  static_cast<unsigned long long>(stoppedThread(impl.process).GetThreadID()));
+    impl.registerPacket = sendPacket(impl, request).value_or("");
+  }
+  return registerBytesFromPacket(*impl.registerPacket, *slot);
+}
+
 lldb::SBValue registerNamed(LldbTarget::Impl& impl, const std::string& name) {
-  lldb::SBThread thread = stoppedThread(impl.process);
-  return thread.GetFrameAtIndex(0).FindRegister(name.c_str());
+  if (!impl.stopFrame) impl.stopFrame = stoppedThread(impl.process).GetFrameAtIndex(0);
+  return impl.stopFrame->FindRegister(name.c_str());
 }
 
 }  // namespace
@@ -68,6 +118,15 @@ std::vector<RegisterDescription> LldbTarget::registers() {
 
 std::optional<std::uint64_t> LldbTarget::readRegister(const std::string& name) {
   if (!stopped(*impl_, "read register")) return std::nullopt;
+  if (const auto bytes = packetRegister(*impl_, name)) {
+    if (bytes->size() > 8) {
+      impl_->lastError = "no 64-bit register named " + name;
+      return std::nullopt;
+    }
+    std::uint64_t value = 0;
+    for (std::size_t index = bytes->size(); index-- > 0;) value = value << 8 | (*bytes)[index];
+    return value;
+  }
   lldb::SBValue value = registerNamed(*impl_, name);
   if (!value.IsValid() || value.GetByteSize() > 8) {
     impl_->lastError = "no 64-bit register named " + name;
@@ -93,7 +152,10 @@ bool LldbTarget::writeRegister(const std::string& name, std::uint64_t value) {
   char text[32];
   std::snprintf(text, sizeof text, "0x%llx", static_cast<unsigned long long>(value));
   lldb::SBError error;
-  if (!target.SetValueFromCString(text, error) || error.Fail()) {
+  const bool written = target.SetValueFromCString(text, error);
+  impl_->stopFrame.reset();
+  impl_->registerPacket.reset();
+  if (!written || error.Fail()) {
     impl_->lastError =
         "write register " + name + ": " + (error.GetCString() ? error.GetCString() : "refused");
     return false;
@@ -103,6 +165,7 @@ bool LldbTarget::writeRegister(const std::string& name, std::uint64_t value) {
 
 std::optional<std::vector<std::uint8_t>> LldbTarget::readRegisterBytes(const std::string& name) {
   if (!stopped(*impl_, "read register")) return std::nullopt;
+  if (auto bytes = packetRegister(*impl_, name)) return bytes;
   lldb::SBValue value = registerNamed(*impl_, name);
   if (!value.IsValid()) {
     impl_->lastError = "no register named " + name;
@@ -140,6 +203,8 @@ bool LldbTarget::writeRegisterBytes(const std::string& name, std::span<const std
   lldb::SBError error;
   if (!target.SetValueFromCString(text.c_str(), error) && error.Success())
     error.SetErrorString("refused");
+  impl_->stopFrame.reset();
+  impl_->registerPacket.reset();
   if (error.Fail()) {
     impl_->lastError =
         "write register " + name + ": " + (error.GetCString() ? error.GetCString() : "");

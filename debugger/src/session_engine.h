@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -163,9 +164,9 @@ class SessionEngine {
   std::optional<Symbolizer> symbolizer_;
   std::map<std::string, std::vector<std::string>> sources_;
   std::map<std::uint64_t, std::uint32_t> stmtRows_;  // image address of an is_stmt row -> line
-  // .text as compiled, at image offset 0. Code never changes once loaded,
-  // so instruction bytes are read here rather than from the program.
-  std::vector<std::uint8_t> text_;
+  // .text inside object_ (it sits at image offset 0). Code never changes
+  // once loaded, so instruction bytes are read here, not from the program.
+  std::span<const std::uint8_t> text_;
 
   std::uint64_t imageBase_ = 0, imageSize_ = 0;
   std::map<int, UserBreakpoint> breakpoints_;

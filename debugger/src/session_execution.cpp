@@ -157,7 +157,6 @@ void SessionEngine::clearStepBreakpoints() {
 
 void SessionEngine::emitStop(StopEvent stop) {
   stopped_ = stop.reason != StopReason::Exited;
-  if (!stopped_) stepBreakpoints_.clear();  // gone with the process
   selectedFrame_ = 0;
   framesCache_.reset();
   if (stopped_) {
@@ -370,9 +369,8 @@ SessionEngine::LineRun SessionEngine::runToNextLine(ExecutionKind kind,
   std::vector<std::uint64_t> wanted{startFrame.returnAddress};
   for (std::uint64_t address : lineAddresses) wanted.push_back(imageBase_ + address);
   for (std::uint64_t address : entries) wanted.push_back(imageBase_ + address);
-  auto clear = [&] { clearStepBreakpoints(); };
   if (!plantStepBreakpoints(wanted)) {
-    clear();
+    clearStepBreakpoints();
     return LineRun::Unavailable;
   }
   auto contains = [](const std::vector<std::uint64_t>& list, std::uint64_t value) {
@@ -390,12 +388,12 @@ SessionEngine::LineRun SessionEngine::runToNextLine(ExecutionKind kind,
     if (!target_->resume()) break;
     const std::optional<TargetEvent> event = waitStop();
     if (!event) {
-      clear();
+      clearStepBreakpoints();
       return LineRun::Stopped;
     }
     const auto* hit = std::get_if<BreakpointStop>(&*event);
     if (!hit) {
-      clear();
+      clearStepBreakpoints();
       emitTargetStop(*event);
       return LineRun::Stopped;
     }
@@ -403,7 +401,7 @@ SessionEngine::LineRun SessionEngine::runToNextLine(ExecutionKind kind,
     // The function returned: the caller's next row start is found by
     // instruction steps, which also handle a return into the runner.
     if (hit->pc == startFrame.returnAddress && now.sp >= startFrame.cfa) {
-      clear();
+      clearStepBreakpoints();
       return LineRun::Returned;
     }
     const std::uint64_t image = toImage(hit->pc);
@@ -424,7 +422,7 @@ SessionEngine::LineRun SessionEngine::runToNextLine(ExecutionKind kind,
     }
     int id = 0;
     if (userBreakpointTakes(hit->pc, &id)) {
-      clear();
+      clearStepBreakpoints();
       emitBreakpointStop(id, hit->pc);
       return LineRun::Stopped;
     }
@@ -440,7 +438,7 @@ SessionEngine::LineRun SessionEngine::runToNextLine(ExecutionKind kind,
       }
       const std::optional<std::uint64_t> callReturn = record ? readWord(record + 8) : std::nullopt;
       if (!callReturn) continue;
-      clear();
+      clearStepBreakpoints();
       if (!runToReturn(*callReturn, record + 16)) return LineRun::Stopped;
       if (std::find(lineAddresses.begin(), lineAddresses.end(), toImage(*callReturn)) !=
           lineAddresses.end()) {
@@ -450,7 +448,7 @@ SessionEngine::LineRun SessionEngine::runToNextLine(ExecutionKind kind,
       if (!plantStepBreakpoints(wanted)) break;
     }
   }
-  clear();
+  clearStepBreakpoints();
   emitTargetStop(InterruptStop{readContext().pc});
   return LineRun::Stopped;
 }

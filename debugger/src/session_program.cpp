@@ -57,13 +57,11 @@ Reply SessionEngine::load(const std::vector<std::string>& files) {
 
   files_ = files;
   object_ = object.bytes;
-  text_.clear();
+  text_ = {};
   for (const jit::PlacedSection& placed : laidOut.layout->sections) {
     const jit::ElfSection& section = parsed.object->sections[placed.sectionIndex];
-    if (placed.imageOffset == 0 && section.name == ".text" && !placed.zeroFill) {
-      const auto begin = object.bytes.begin() + static_cast<std::ptrdiff_t>(section.fileOffset);
-      text_.assign(begin, begin + static_cast<std::ptrdiff_t>(section.size));
-    }
+    if (placed.imageOffset == 0 && section.name == ".text" && !placed.zeroFill)
+      text_ = std::span<const std::uint8_t>(object_).subspan(section.fileOffset, section.size);
   }
   layout_ = std::move(*laidOut.layout);
   symbolizer_ = std::move(*symbolizer);
@@ -83,7 +81,9 @@ Reply SessionEngine::load(const std::vector<std::string>& files) {
 
 bool SessionEngine::launchProgram(const std::vector<std::string>& arguments, std::string* error) {
   imageBase_ = imageSize_ = 0;
-  stepBreakpoints_.clear();  // ids of the previous process, if any
+  // Step breakpoints are ids of the previous process (if any); launching
+  // is the one place they are forgotten rather than cleared.
+  stepBreakpoints_.clear();
   for (auto& [id, breakpoint] : breakpoints_) {
     breakpoint.targetIds.clear();
     breakpoint.info.pending = true;
@@ -204,7 +204,6 @@ Reply SessionEngine::kill() {
   const bool wasAlive = target_->kill();
   stopped_ = false;
   imageBase_ = 0;
-  stepBreakpoints_.clear();
   if (!wasAlive) return Reply::failure("the program is not running");
   return {};
 }

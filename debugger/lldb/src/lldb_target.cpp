@@ -62,7 +62,8 @@ lldb::SBDebugger& sharedDebugger() {
     // TIDE_LLDB_LOG=FILE logs every gdb-remote packet, the first thing to
     // read when a stop is slow or a request is refused.
     if (const char* log = std::getenv("TIDE_LLDB_LOG"); log && *log) {
-      const std::string command = std::string("log enable -T -f ") + log + " gdb-remote packets";
+      const std::string command =
+          std::string("log enable -T -f \"") + log + "\" gdb-remote packets";
       lldb::SBCommandReturnObject result;
       created->GetCommandInterpreter().HandleCommand(command.c_str(), result);
     }
@@ -151,8 +152,7 @@ bool LldbTarget::launch(const LaunchRequest& request, std::string* error) {
   }
   impl.processId = static_cast<std::int64_t>(process.GetProcessID());
   impl.deliveredSignal.reset();
-  impl.stopFrame.reset();
-  impl.registerPacket.reset();
+  impl.forgetStopRegisters();
   impl.registerSlots.reset();
   // Async launch re-broadcasts the stop at the entry point; take it so that
   // the first wait reports what happens after the first resume.

@@ -54,6 +54,11 @@ struct LldbTarget::Impl {
   // one round trip serves a stop's refresh. Reset with stopFrame.
   std::optional<std::vector<RegisterSlot>> registerSlots;
   std::optional<std::string> registerPacket;
+
+  void forgetStopRegisters() {
+    stopFrame.reset();
+    registerPacket.reset();
+  }
 };
 
 // target_stop_events.cpp: the event for a stopped process (the stopped

@@ -153,8 +153,7 @@ bool LldbTarget::writeRegister(const std::string& name, std::uint64_t value) {
   std::snprintf(text, sizeof text, "0x%llx", static_cast<unsigned long long>(value));
   lldb::SBError error;
   const bool written = target.SetValueFromCString(text, error);
-  impl_->stopFrame.reset();
-  impl_->registerPacket.reset();
+  impl_->forgetStopRegisters();
   if (!written || error.Fail()) {
     impl_->lastError =
         "write register " + name + ": " + (error.GetCString() ? error.GetCString() : "refused");
@@ -203,8 +202,7 @@ bool LldbTarget::writeRegisterBytes(const std::string& name, std::span<const std
   lldb::SBError error;
   if (!target.SetValueFromCString(text.c_str(), error) && error.Success())
     error.SetErrorString("refused");
-  impl_->stopFrame.reset();
-  impl_->registerPacket.reset();
+  impl_->forgetStopRegisters();
   if (error.Fail()) {
     impl_->lastError =
         "write register " + name + ": " + (error.GetCString() ? error.GetCString() : "");

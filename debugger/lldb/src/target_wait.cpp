@@ -47,8 +47,7 @@ void collectProcessEvents(LldbTarget::Impl& impl, TargetEvents& events) {
     noteDeliveredSignal(impl, *ours);
     impl.stepping = false;
     impl.interrupting = false;
-    impl.stopFrame.reset();
-    impl.registerPacket.reset();
+    impl.forgetStopRegisters();
     impl.state = std::holds_alternative<ExitEvent>(*ours) ? LldbTarget::State::Exited
                                                           : LldbTarget::State::Stopped;
     events.push_back(std::move(*ours));

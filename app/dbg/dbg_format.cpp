@@ -74,7 +74,7 @@ std::vector<std::string> describeStop(
                       std::to_string(stop.hitCount));
       break;
     case StopReason::ProgramBreakpoint:
-      lines.push_back("Program breakpoint (@breakpoint())");
+      lines.push_back("Program breakpoint (" + stop.message + ")");
       break;
     case StopReason::Finished:
       lines.push_back("Run till exit from " + stop.message);

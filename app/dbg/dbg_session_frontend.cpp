@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cctype>
 #include <cstdio>
 #include <iostream>
 #include <span>
@@ -42,8 +43,8 @@ const char kHelp[] =
     "interrupt                   stop the running program\n"
     "bt | frame N                call stack; select frame N\n"
     "regs [NAMES]                registers (* = changed since the previous stop)\n"
-    "locals | globals | p PATH   variables (p acc.total, p a[3], p p.x)\n"
-    "x ADDR|$REG [N]             N bytes of memory (default 32)\n"
+    "locals | globals | p PATH   variables (p acc.total, p a[3], p p.x, p *p, p &v)\n"
+    "x ADDR|$REG|&VAR|PTR [N]    N bytes of memory (default 32)\n"
     "disas                       the selected frame's function with source lines\n"
     "kill | q | help\n";
 
@@ -131,13 +132,24 @@ struct Frontend {
         if (!found) print("error: no register " + where);
       });
       if (!found) return;
-    } else {
+    } else if (where.empty()) {
+      print("error: x ADDR|$REG|&VAR|PTR [N]");
+      return;
+    } else if (std::isdigit(static_cast<unsigned char>(where[0]))) {
       char* end = nullptr;
       address = std::strtoull(where.c_str(), &end, 0);
-      if (where.empty() || *end != 0) {
-        print("error: x ADDR|$REG [N]");
+      if (*end != 0) {
+        print("error: x ADDR|$REG|&VAR|PTR [N]");
         return;
       }
+    } else {
+      // A variable: its address (&VAR), or where a pointer points.
+      const debugger::Result<std::uint64_t> named = session.addressOf(where);
+      if (!named.ok()) {
+        print("error: " + named.error);
+        return;
+      }
+      address = *named.value;
     }
     withResult(session.readMemory(address, count), [&](const std::vector<std::uint8_t>& bytes) {
       printLines(describeMemory(address, bytes));

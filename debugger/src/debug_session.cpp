@@ -194,8 +194,12 @@ Result<std::vector<VariableValue>> DebugSession::globals() {
   return call([&] { return shared_->engine->globals(); });
 }
 
-Result<VariableValue> DebugSession::evaluate(const std::string& path) {
-  return call([&] { return shared_->engine->evaluate(path); });
+Result<VariableValue> DebugSession::evaluate(const std::string& expression) {
+  return call([&] { return shared_->engine->evaluate(expression); });
+}
+
+Result<std::uint64_t> DebugSession::addressOf(const std::string& expression) {
+  return call([&] { return shared_->engine->addressOf(expression); });
 }
 
 Result<std::vector<std::uint8_t>> DebugSession::readMemory(std::uint64_t address,

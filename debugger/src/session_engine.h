@@ -66,7 +66,8 @@ class SessionEngine {
   Result<std::vector<RegisterValue>> registers();
   Result<std::vector<VariableValue>> locals();
   Result<std::vector<VariableValue>> globals();
-  Result<VariableValue> evaluate(const std::string& path);
+  Result<VariableValue> evaluate(const std::string& expression);
+  Result<std::uint64_t> addressOf(const std::string& expression);
   Result<std::vector<std::uint8_t>> readMemory(std::uint64_t address, std::size_t size);
   Result<std::vector<DisassemblyLine>> disassemble();
   Result<std::vector<NativeFrame>> nativeBacktrace();

@@ -11,6 +11,7 @@
 
 #include "session_engine.h"
 #include "tide/core/interpreter.h"
+#include "tide/debugger/display_path.h"
 
 namespace tide::debugger {
 
@@ -179,6 +180,13 @@ void SessionEngine::emitTargetStop(const TargetEvent& event) {
     if (signal->number == SIGTRAP && previous && (*previous)[0] == 0xCC &&
         isImageCode(signal->pc - 1)) {
       stop.reason = StopReason::ProgramBreakpoint;
+      // The pc is past the int3, often on the next line (where the program
+      // goes on, and what the stop shows); name the call's own line too.
+      const FrameInfo call = describePc(signal->pc - 1, false);
+      stop.message = "@breakpoint()";
+      if (!call.file.empty())
+        stop.message += " at " + displayPath(call.file) + ":" + std::to_string(call.line) + ":" +
+                        std::to_string(call.column);
       emitStop(std::move(stop));
       return;
     }

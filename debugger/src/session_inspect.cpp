@@ -27,6 +27,13 @@ std::string hex(std::uint64_t value) {
   return text;
 }
 
+std::string trimmed(const std::string& text) {
+  std::size_t begin = 0, end = text.size();
+  while (begin < end && std::isspace(static_cast<unsigned char>(text[begin]))) ++begin;
+  while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+  return text.substr(begin, end - begin);
+}
+
 // The steps of a path after its first name: ".field", "[index]", ".*".
 struct PathStep {
   enum class Kind { Field, Index, Deref } kind = Kind::Field;
@@ -291,7 +298,9 @@ Result<SessionEngine::Place> SessionEngine::placeOf(std::size_t frameIndex,
       type = info.resolvedType(place->type);
       if (!type) return {std::nullopt, "a pointer to no type"};
     }
-    if (step.kind == PathStep::Kind::Deref) return {std::nullopt, "not a pointer"};
+    if (step.kind == PathStep::Kind::Deref)
+      return {std::nullopt, "cannot dereference a value of type " + toyTypeName(info, place->type) +
+                                " (not a pointer)"};
     if (step.kind == PathStep::Kind::Field) {
       if (type->kind != TypeKind::Structure && type->kind != TypeKind::Union)
         return {std::nullopt, "\"." + step.field + "\" of a value that is not a struct"};
@@ -315,11 +324,50 @@ Result<SessionEngine::Place> SessionEngine::placeOf(std::size_t frameIndex,
   return {place, ""};
 }
 
-Result<VariableValue> SessionEngine::evaluate(const std::string& path) {
+Result<VariableValue> SessionEngine::evaluate(const std::string& expression) {
   if (auto error = stoppedError()) return {std::nullopt, *error};
+  const std::string text = trimmed(expression);
+  // gdb's spellings next to Toy's: `&PATH` is the address of a variable or a
+  // part of one, `*PATH` is Toy's `PATH.*`.
+  if (text.starts_with("&")) {
+    auto place = placeOf(selectedFrame_, trimmed(text.substr(1)));
+    if (!place.ok()) return {std::nullopt, place.error};
+    VariableValue value;
+    value.name = text;
+    value.type = "*" + toyTypeName(symbolizer_->debugInfo(), place.value->type);
+    value.value = hex(place.value->address);
+    return {std::move(value), ""};
+  }
+  std::size_t stars = 0;
+  while (stars < text.size() && text[stars] == '*') ++stars;
+  std::string path = trimmed(text.substr(stars));
+  for (std::size_t i = 0; i < stars; ++i) path += ".*";
   auto place = placeOf(selectedFrame_, path);
   if (!place.ok()) return {std::nullopt, place.error};
-  return {valueAt(path, *place.value), ""};
+  return {valueAt(text, *place.value), ""};
+}
+
+Result<std::uint64_t> SessionEngine::addressOf(const std::string& expression) {
+  if (auto error = stoppedError()) return {std::nullopt, *error};
+  const std::string text = trimmed(expression);
+  if (text.starts_with("&")) {
+    auto place = placeOf(selectedFrame_, trimmed(text.substr(1)));
+    if (!place.ok()) return {std::nullopt, place.error};
+    return {place.value->address, ""};
+  }
+  auto place = placeOf(selectedFrame_, text);
+  if (!place.ok()) return {std::nullopt, place.error};
+  // As in gdb: a pointer names what it points to, an array its first element.
+  const DebugInfo& info = symbolizer_->debugInfo();
+  const DebugType* type = info.resolvedType(place.value->type);
+  if (type && type->kind == TypeKind::Array) return {place.value->address, ""};
+  if (type && type->kind == TypeKind::Pointer) {
+    const auto pointer = readWord(place.value->address);
+    if (!pointer) return {std::nullopt, "cannot read the pointer " + text};
+    return {*pointer, ""};
+  }
+  return {std::nullopt, text + " has type " + toyTypeName(info, place.value->type) +
+                            ", not a pointer (&" + text + " is its address)"};
 }
 
 std::optional<bool> SessionEngine::conditionHolds(const std::string& condition,
@@ -336,12 +384,6 @@ std::optional<bool> SessionEngine::conditionHolds(const std::string& condition,
       op = candidate;
     }
   }
-  auto trim = [](std::string text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
-    std::size_t start = 0;
-    while (start < text.size() && std::isspace(static_cast<unsigned char>(text[start]))) ++start;
-    return text.substr(start);
-  };
   if (at == std::string::npos) {
     *error = "a condition is PATH OP VALUE (== != < <= > >=)";
     return std::nullopt;
@@ -363,8 +405,8 @@ std::optional<bool> SessionEngine::conditionHolds(const std::string& condition,
     if (!bytes) return std::nullopt;
     return numberOf(info, place.value->type, *bytes);
   };
-  const auto left = operand(trim(condition.substr(0, at)));
-  const auto right = operand(trim(condition.substr(at + op.size())));
+  const auto left = operand(trimmed(condition.substr(0, at)));
+  const auto right = operand(trimmed(condition.substr(at + op.size())));
   if (!left || !right) return std::nullopt;
   int order = 0;
   if (left->isFloat || right->isFloat) {

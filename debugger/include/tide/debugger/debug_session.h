@@ -173,7 +173,12 @@ class DebugSession {
   Result<std::vector<RegisterValue>> registers();
   Result<std::vector<VariableValue>> locals();  // of the selected frame
   Result<std::vector<VariableValue>> globals();
-  Result<VariableValue> evaluate(const std::string& path);  // in the selected frame
+  // In the selected frame: a path (`acc.total`, `a[3]`, `p.*`), `*PATH` for
+  // `PATH.*`, or `&PATH` for its address.
+  Result<VariableValue> evaluate(const std::string& expression);
+  // The address an expression names, for examining memory: `&PATH`, or the
+  // value of a pointer, or the first element of an array.
+  Result<std::uint64_t> addressOf(const std::string& expression);
   Result<std::vector<std::uint8_t>> readMemory(std::uint64_t address, std::size_t size);
   Result<std::vector<DisassemblyLine>> disassemble();  // the selected frame's function
   Result<std::vector<NativeFrame>> nativeBacktrace();  // the Target's own unwinder

@@ -11,13 +11,13 @@
 #include <atomic>
 #include <cctype>
 #include <cstdio>
-#include <iostream>
 #include <span>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "dbg/dbg_format.h"
+#include "dbg/input_lines.h"
 #include "tide/debugger/debug_session.h"
 #include "tide/debugger/lldb_target_factory.h"
 
@@ -70,15 +70,20 @@ struct Frontend {
     }));
   }
 
-  // Prints events until a stop or exit has been printed.
+  // Prints events until a stop or exit has been printed. The program's
+  // output is flushed as it comes, the rest once nothing happened for a
+  // slice (a quick step needs no write of its own before the stop's).
   void waitForStop() {
     for (;;) {
       if (gInterruptRequested.exchange(false)) session.interrupt();
-      std::fflush(stdout);
       auto event = session.nextEvent(std::chrono::milliseconds(50));
-      if (!event) continue;
+      if (!event) {
+        std::fflush(stdout);
+        continue;
+      }
       printEvent(*event);
       if (std::holds_alternative<debugger::StopEvent>(*event)) return;
+      std::fflush(stdout);
     }
   }
 
@@ -316,12 +321,17 @@ int runDbgFrontend(std::span<const std::string> arguments) {
   Frontend frontend{session, programArguments};
   const bool interactive = isatty(STDIN_FILENO);
   frontend.echo = !interactive;
+  InputLines input(STDIN_FILENO);
   std::string line;
   for (;;) {
     frontend.drainEvents();
     if (interactive) std::printf("(tide) ");
-    std::fflush(stdout);
-    if (!std::getline(std::cin, line)) break;
+    // Flushed only before input would block: a piped script then costs no
+    // write (and no wake-up of whoever reads us) per command.
+    if (interactive || !input.lineReady()) std::fflush(stdout);
+    if (!input.next(&line)) break;
+    gInterruptRequested = false;  // a Ctrl-C at the prompt stops nothing
+    if (!line.empty() && line.back() == '\r') line.pop_back();
     if (frontend.echo) std::printf("(tide) %s\n", line.c_str());
     if (!frontend.command(line)) break;
   }

@@ -66,6 +66,10 @@ lldb::SBDebugger& sharedDebugger() {
           std::string("log enable -T -f \"") + log + "\" gdb-remote packets";
       lldb::SBCommandReturnObject result;
       created->GetCommandInterpreter().HandleCommand(command.c_str(), result);
+      if (const char* extra = std::getenv("TIDE_LLDB_LOG_EXTRA")) {
+        const std::string more = std::string("log enable -T -f \"") + log + "\" " + extra;
+        created->GetCommandInterpreter().HandleCommand(more.c_str(), result);
+      }
     }
     return created;
   }();

@@ -7,7 +7,7 @@
 #include <unordered_map>
 
 #include "data_cursor.h"
-#include "tide/debugger/dwarf_constants.h"
+#include "tide/codegen/dwarf_constants.h"
 #include "tide/debugger/dwarf_info.h"
 
 namespace tide::debugger {

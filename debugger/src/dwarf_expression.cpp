@@ -6,7 +6,7 @@
 #include <cstdio>
 
 #include "data_cursor.h"
-#include "tide/debugger/dwarf_constants.h"
+#include "tide/codegen/dwarf_constants.h"
 
 namespace tide::debugger {
 

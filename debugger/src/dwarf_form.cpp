@@ -3,7 +3,7 @@
 // str_offsets_base that may appear later in the same DIE.
 #include "dwarf_form.h"
 
-#include "tide/debugger/dwarf_constants.h"
+#include "tide/codegen/dwarf_constants.h"
 
 namespace tide::debugger {
 

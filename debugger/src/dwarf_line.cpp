@@ -5,7 +5,7 @@
 #include "tide/debugger/dwarf_line.h"
 
 #include "dwarf_form.h"
-#include "tide/debugger/dwarf_constants.h"
+#include "tide/codegen/dwarf_constants.h"
 
 namespace tide::debugger {
 

@@ -7,8 +7,8 @@
 
 #include "DwarfByteBuilder.h"
 #include "DwarfTestSupport.h"
+#include "tide/codegen/dwarf_constants.h"
 #include "tide/debugger/dwarf_cfi.h"
-#include "tide/debugger/dwarf_constants.h"
 #include "tide/debugger/dwarf_sections.h"
 
 using namespace tide::debugger;
@@ -121,7 +121,7 @@ TEST_CASE("The row for a pc inside a frame-pointer function", "[dwarf][cfi]") {
 }
 
 TEST_CASE("Hand-built CFI: remember/restore state and bad instructions", "[dwarf][cfi][bytes]") {
-  using namespace tide::debugger::dwarf;
+  using namespace tide::dwarf;
   Bytes frame;
   // CIE at 0: version 1, no augmentation, code 1, data -8, return column 16.
   frame.u32(0).u32(0xffffffff).u8(1).str("").uleb(1).sleb(-8).u8(16);

@@ -8,8 +8,8 @@
 #include <regex>
 
 #include "DwarfTestSupport.h"
+#include "tide/codegen/dwarf_constants.h"
 #include "tide/debugger/debug_info.h"
-#include "tide/debugger/dwarf_constants.h"
 #include "tide/debugger/dwarf_info.h"
 #include "tide/debugger/elf_file.h"
 
@@ -112,7 +112,7 @@ TEST_CASE("Subprograms have names, ranges, frame bases and declaration lines", "
   CHECK(add->isExternal);
   CHECK(info.typeName(add->returnType) == "int");
   REQUIRE(add->frameBase.size() == 1);
-  CHECK(add->frameBase[0].opcode == dwarf::DW_OP_call_frame_cfa);
+  CHECK(add->frameBase[0].opcode == tide::dwarf::DW_OP_call_frame_cfa);
   CHECK(info.functions[1].lowPc == add->highPc);
   CHECK(info.functionContaining(add->highPc - 1) == add);
   CHECK(info.functionContaining(info.functions[2].highPc) == nullptr);
@@ -216,7 +216,7 @@ TEST_CASE("Struct, array, typedef and global variable types are read", "[dwarf][
   const DebugType* base = info.resolvedType(counter->type);
   REQUIRE(base);
   CHECK(base->kind == TypeKind::Base);
-  CHECK(base->encoding == dwarf::DW_ATE_signed);
+  CHECK(base->encoding == tide::dwarf::DW_ATE_signed);
   CHECK(base->byteSize == 4);
 }
 
@@ -254,8 +254,8 @@ TEST_CASE("Compile unit headers of DWARF 5 and 4 are read", "[dwarf][info]") {
   const CompileUnit& unit = units->front();
   CHECK(unit.header.version == version);
   CHECK(unit.header.addressSize == 8);
-  CHECK(unit.header.unitType == dwarf::DW_UT_compile);
-  CHECK(unit.root.tag == dwarf::DW_TAG_compile_unit);
-  CHECK(unit.root.stringValue(dwarf::DW_AT_name).ends_with("program.c"));
-  CHECK(unit.root.stringValue(dwarf::DW_AT_producer).find("GNU C") == 0);
+  CHECK(unit.header.unitType == tide::dwarf::DW_UT_compile);
+  CHECK(unit.root.tag == tide::dwarf::DW_TAG_compile_unit);
+  CHECK(unit.root.stringValue(tide::dwarf::DW_AT_name).ends_with("program.c"));
+  CHECK(unit.root.stringValue(tide::dwarf::DW_AT_producer).find("GNU C") == 0);
 }

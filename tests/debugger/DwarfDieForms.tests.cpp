@@ -5,12 +5,12 @@
 #include <catch2/catch.hpp>
 
 #include "DwarfByteBuilder.h"
+#include "tide/codegen/dwarf_constants.h"
 #include "tide/debugger/debug_info.h"
-#include "tide/debugger/dwarf_constants.h"
 #include "tide/debugger/dwarf_info.h"
 
 using namespace tide::debugger;
-using namespace tide::debugger::dwarf;
+using namespace tide::dwarf;
 using tide::dwarf_tests::Bytes;
 
 namespace {

@@ -4,11 +4,11 @@
 #include <catch2/catch.hpp>
 
 #include "DwarfByteBuilder.h"
-#include "tide/debugger/dwarf_constants.h"
+#include "tide/codegen/dwarf_constants.h"
 #include "tide/debugger/dwarf_line.h"
 
 using namespace tide::debugger;
-using namespace tide::debugger::dwarf;
+using namespace tide::dwarf;
 using tide::dwarf_tests::Bytes;
 
 namespace {

@@ -11,10 +11,14 @@
 #include <string>
 #include <vector>
 
+#include "SessionTesting.h"
 #include "tide/debugger/debug_session.h"
 #include "tide/debugger/lldb_target_factory.h"
 
 using namespace std::chrono_literals;
+using session_testing::caseProgram;
+using session_testing::nextStop;
+using session_testing::options;
 using tide::debugger::Backtrace;
 using tide::debugger::DebugSession;
 using tide::debugger::ExecutionKind;
@@ -24,25 +28,6 @@ using tide::debugger::StopEvent;
 using tide::debugger::StopReason;
 
 namespace {
-
-std::string caseProgram(const std::string& name) {
-  return std::string(TIDE_SOURCE_DIR) + "/tests/dbg/cases/" + name + "/program.toy";
-}
-
-tide::debugger::SessionOptions options() {
-  tide::debugger::SessionOptions result;
-  result.runnerPath = std::string(TIDE_BIN_DIR) + "/tide-runner";
-  result.readJitCode = true;
-  return result;
-}
-
-StopEvent nextStop(DebugSession& session) {
-  for (;;) {
-    auto event = session.nextEvent(60s);
-    REQUIRE(event.has_value());
-    if (auto* stop = std::get_if<StopEvent>(&*event)) return *stop;
-  }
-}
 
 std::string baseName(const std::string& path) {
   const std::size_t slash = path.rfind('/');

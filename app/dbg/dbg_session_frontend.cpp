@@ -321,7 +321,12 @@ int runDbgFrontend(std::span<const std::string> arguments) {
   Frontend frontend{session, programArguments};
   const bool interactive = isatty(STDIN_FILENO);
   frontend.echo = !interactive;
-  InputLines input(STDIN_FILENO);
+  // Ctrl-C at the prompt stops nothing; as in gdb it says so and prompts again.
+  InputLines input(STDIN_FILENO, [&] {
+    if (!interactive || !gInterruptRequested.exchange(false)) return;
+    std::printf("Quit\n(tide) ");
+    std::fflush(stdout);
+  });
   std::string line;
   for (;;) {
     frontend.drainEvents();

@@ -28,7 +28,9 @@ bool InputLines::next(std::string* line) {
     const ssize_t count = ::read(fd_, block, sizeof block);
     if (count > 0) {
       buffer_.append(block, static_cast<std::size_t>(count));
-    } else if (count == 0 || errno != EINTR) {
+    } else if (count < 0 && errno == EINTR) {
+      if (interrupted_) interrupted_();
+    } else {
       ended_ = true;
     }
   }

@@ -4,17 +4,21 @@
 // costs no write (and no wake-up of the reader on the other end) per command.
 #pragma once
 
+#include <functional>
 #include <string>
 
 namespace tide::dbg {
 
 class InputLines {
  public:
-  explicit InputLines(int fd) : fd_(fd) {}
+  // `interrupted` runs when a signal (Ctrl-C at the prompt) cuts a read
+  // short; the read is then retried.
+  explicit InputLines(int fd, std::function<void()> interrupted = {})
+      : fd_(fd), interrupted_(std::move(interrupted)) {}
 
   // The next line without its '\n' (a last line without one counts); false
   // at the end of input or on a read error. A read interrupted by a signal
-  // (Ctrl-C at the prompt) is retried, not taken as the end.
+  // is retried, not taken as the end.
   bool next(std::string* line);
   // A whole line can be had without blocking: buffered, or the descriptor
   // is readable (or at its end).
@@ -22,6 +26,7 @@ class InputLines {
 
  private:
   int fd_;
+  std::function<void()> interrupted_;
   std::string buffer_;
   std::size_t start_ = 0;  // of the first unread byte in buffer_
   bool ended_ = false;

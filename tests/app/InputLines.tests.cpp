@@ -1,9 +1,14 @@
 // The line reader of `tide dbg`: whole lines out of blocks, a last line
 // without '\n', and whether a line can be had without blocking.
+#include <pthread.h>
+#include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <string>
+#include <thread>
 
 #include "dbg/input_lines.h"
 
@@ -63,4 +68,35 @@ TEST_CASE("InputLines joins a line written in parts and keeps a last line withou
   CHECK(line == "q");
   CHECK(input.lineReady());  // at the end: next answers at once
   CHECK_FALSE(input.next(&line));
+}
+
+TEST_CASE("InputLines retries a read a signal cuts short, and says so") {
+  // A handler without SA_RESTART, as tide dbg's SIGINT handler is, so the
+  // blocked read(2) fails with EINTR.
+  struct sigaction action {
+  }, saved{};
+  action.sa_handler = [](int) {};
+  sigaction(SIGUSR1, &action, &saved);
+  Pipe pipe;
+  std::atomic<int> interruptions{0};
+  tide::dbg::InputLines input(pipe.read, [&] { ++interruptions; });
+  const pthread_t reader = pthread_self();
+  const int writeEnd = pipe.write;
+  // Signals until one has cut a read short (one sent before the read
+  // blocks would not), then sends the line.
+  std::thread signaller([&] {
+    while (interruptions == 0) {
+      pthread_kill(reader, SIGUSR1);
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    const ssize_t written = ::write(writeEnd, "c\n", 2);
+    (void)written;
+  });
+  std::string line;
+  const bool got = input.next(&line);
+  signaller.join();
+  sigaction(SIGUSR1, &saved, nullptr);
+  REQUIRE(got);
+  CHECK(line == "c");
+  CHECK(interruptions >= 1);
 }

@@ -11,6 +11,7 @@
 #include <atomic>
 #include <cctype>
 #include <cstdio>
+#include <optional>
 #include <span>
 #include <sstream>
 #include <string>
@@ -45,7 +46,7 @@ const char kHelp[] =
     "regs [NAMES]                registers (* = changed since the previous stop)\n"
     "locals | globals | p PATH   variables (p acc.total, p a[3], p p.x, p *p, p &v)\n"
     "x ADDR|$REG|&VAR|PTR [N]    N bytes of memory (default 32)\n"
-    "disas                       the selected frame's function with source lines\n"
+    "disas [ADDR|$REG|FUNC]      a function with source lines (default: the frame's)\n"
     "kill | q | help\n";
 
 struct Frontend {
@@ -124,40 +125,45 @@ struct Frontend {
     });
   }
 
+  // The address WHERE names: a number, $REG (its value), &VAR, a pointer
+  // (where it points), an array or a function; nullopt after an error.
+  std::optional<std::uint64_t> addressNamed(const std::string& where, const char* usage) {
+    if (where.empty()) {
+      print(std::string("error: ") + usage);
+      return std::nullopt;
+    }
+    if (where[0] == '$') {
+      std::optional<std::uint64_t> value;
+      withResult(session.registers(), [&](const std::vector<debugger::RegisterValue>& values) {
+        for (const auto& reg : values)
+          if (reg.name == where.substr(1)) value = reg.value();
+        if (!value) print("error: no register " + where);
+      });
+      return value;
+    }
+    if (std::isdigit(static_cast<unsigned char>(where[0]))) {
+      char* end = nullptr;
+      const std::uint64_t address = std::strtoull(where.c_str(), &end, 0);
+      if (*end == 0) return address;
+      print(std::string("error: ") + usage);
+      return std::nullopt;
+    }
+    const debugger::Result<std::uint64_t> named = session.addressOf(where);
+    if (!named.ok()) {
+      print("error: " + named.error);
+      return std::nullopt;
+    }
+    return *named.value;
+  }
+
   void examine(std::istringstream& words) {
     std::string where;
     std::size_t count = 32;
     words >> where >> count;
-    std::uint64_t address = 0;
-    if (!where.empty() && where[0] == '$') {
-      bool found = false;
-      withResult(session.registers(), [&](const std::vector<debugger::RegisterValue>& values) {
-        for (const auto& value : values)
-          if (value.name == where.substr(1)) address = value.value(), found = true;
-        if (!found) print("error: no register " + where);
-      });
-      if (!found) return;
-    } else if (where.empty()) {
-      print("error: x ADDR|$REG|&VAR|PTR [N]");
-      return;
-    } else if (std::isdigit(static_cast<unsigned char>(where[0]))) {
-      char* end = nullptr;
-      address = std::strtoull(where.c_str(), &end, 0);
-      if (*end != 0) {
-        print("error: x ADDR|$REG|&VAR|PTR [N]");
-        return;
-      }
-    } else {
-      // A variable: its address (&VAR), or where a pointer points.
-      const debugger::Result<std::uint64_t> named = session.addressOf(where);
-      if (!named.ok()) {
-        print("error: " + named.error);
-        return;
-      }
-      address = *named.value;
-    }
-    withResult(session.readMemory(address, count), [&](const std::vector<std::uint8_t>& bytes) {
-      printLines(describeMemory(address, bytes));
+    const auto address = addressNamed(where, "x ADDR|$REG|&VAR|PTR [N]");
+    if (!address) return;
+    withResult(session.readMemory(*address, count), [&](const std::vector<std::uint8_t>& bytes) {
+      printLines(describeMemory(*address, bytes));
     });
   }
 
@@ -180,8 +186,16 @@ struct Frontend {
     });
   }
 
-  void disassemble() {
-    withResult(session.disassemble(), [&](const std::vector<debugger::DisassemblyLine>& lines) {
+  void disassemble(const std::string& where) {
+    debugger::Result<std::vector<debugger::DisassemblyLine>> result;
+    if (where.empty()) {
+      result = session.disassemble();
+    } else if (const auto address = addressNamed(where, "disas [ADDR|$REG|FUNC]")) {
+      result = session.disassembleAt(*address);
+    } else {
+      return;
+    }
+    withResult(result, [&](const std::vector<debugger::DisassemblyLine>& lines) {
       for (const auto& line : lines) {
         if (line.isSource) {
           print(displayPath(line.location) + ":" + std::to_string(line.line) + "\t" + line.text);
@@ -283,7 +297,7 @@ struct Frontend {
     } else if (verb == "x") {
       examine(restWords);
     } else if (verb == "disas" || verb == "disassemble") {
-      disassemble();
+      disassemble(rest);
     } else {
       print("error: unknown command \"" + verb + "\" (try help)");
     }

@@ -249,6 +249,10 @@ Result<std::vector<DisassemblyLine>> DebugSession::disassemble() {
   return call([&] { return shared_->engine->disassemble(); });
 }
 
+Result<std::vector<DisassemblyLine>> DebugSession::disassembleAt(std::uint64_t address) {
+  return call([&] { return shared_->engine->disassembleAt(address); });
+}
+
 Result<std::vector<NativeFrame>> DebugSession::nativeBacktrace() {
   return call([&] { return shared_->engine->nativeBacktrace(); });
 }

@@ -70,6 +70,7 @@ class SessionEngine {
   Result<std::uint64_t> addressOf(const std::string& expression);
   Result<std::vector<std::uint8_t>> readMemory(std::uint64_t address, std::size_t size);
   Result<std::vector<DisassemblyLine>> disassemble();
+  Result<std::vector<DisassemblyLine>> disassembleAt(std::uint64_t address);
   Result<std::vector<NativeFrame>> nativeBacktrace();
   std::string sourceLine(const std::string& file, std::uint32_t line);
 
@@ -151,6 +152,12 @@ class SessionEngine {
   };
   Result<Place> placeOf(std::size_t frameIndex, const std::string& path);
   VariableValue valueAt(const std::string& name, const Place& place);
+  // " <callee+0x..>" for an instruction whose last operand is an address in
+  // the program (a call or jump), else "".
+  std::string branchTargetName(const std::string& instruction) const;
+  // The function's instructions with its source lines, `currentPc` marked.
+  Result<std::vector<DisassemblyLine>> disassembleFunction(const DebugFunction& function,
+                                                           std::uint64_t currentPc);
   std::optional<bool> conditionHolds(const std::string& condition, std::string* error);
 
   std::unique_ptr<Target> target_;

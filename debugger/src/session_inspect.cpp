@@ -356,7 +356,14 @@ Result<std::uint64_t> SessionEngine::addressOf(const std::string& expression) {
     return {place.value->address, ""};
   }
   auto place = placeOf(selectedFrame_, text);
-  if (!place.ok()) return {std::nullopt, place.error};
+  if (!place.ok()) {
+    // Not a variable: a function's entry, as `x main` or `disas main` mean.
+    for (const DebugFunction& function : symbolizer_->debugInfo().functions)
+      if (function.name == text) return {imageBase_ + function.lowPc, ""};
+    // Or a C function the program calls (puts), by the loaded libraries' symbols.
+    if (const auto symbol = target_->symbolAddress(text)) return {*symbol, ""};
+    return {std::nullopt, "no variable, function or symbol named " + text + " here"};
+  }
   // As in gdb: a pointer names what it points to, an array its first element.
   const DebugInfo& info = symbolizer_->debugInfo();
   const DebugType* type = info.resolvedType(place.value->type);
@@ -509,16 +516,63 @@ Result<std::vector<std::uint8_t>> SessionEngine::readMemory(std::uint64_t addres
 Result<std::vector<DisassemblyLine>> SessionEngine::disassemble() {
   if (auto error = stoppedError()) return {std::nullopt, *error};
   const RawFrame raw = rawFrames().at(selectedFrame_);
-  const std::uint64_t image = toImage(raw.pc) - (selectedFrame_ > 0 ? 1 : 0);
-  const DebugFunction* function = symbolizer_->debugInfo().functionContaining(image);
+  // A caller's pc is a return address: its call is the instruction before.
+  const DebugFunction* function =
+      symbolizer_->debugInfo().functionContaining(toImage(raw.pc) - (selectedFrame_ > 0 ? 1 : 0));
   if (!function) return {std::nullopt, "no function at " + hex(raw.pc)};
-  const std::uint64_t start = imageBase_ + function->lowPc;
-  auto bytes = target_->readMemory(start, function->highPc - function->lowPc);
-  if (!bytes) return {std::nullopt, "cannot read the code"};
+  return disassembleFunction(*function, raw.pc);
+}
+
+Result<std::vector<DisassemblyLine>> SessionEngine::disassembleAt(std::uint64_t address) {
+  if (auto error = stoppedError()) return {std::nullopt, *error};
+  const std::uint64_t selectedPc = rawFrames().at(selectedFrame_).pc;
+  if (isImageCode(address))
+    if (const DebugFunction* function =
+            symbolizer_->debugInfo().functionContaining(toImage(address)))
+      return disassembleFunction(*function, selectedPc);
+  // Outside the program (the runner, the C library): no symbols or lines,
+  // so a window of instructions from the address.
+  constexpr std::size_t kWindowBytes = 64, kWindowInstructions = 16;
+  std::optional<std::vector<std::uint8_t>> bytes;
+  for (std::size_t size = kWindowBytes; !bytes && size > 0; size /= 2)
+    bytes = target_->readMemory(address, size);  // a shorter read near the end of a mapping
+  if (!bytes) return {std::nullopt, "cannot read memory at " + hex(address)};
   std::vector<DisassemblyLine> lines;
+  for (const DisassembledInstruction& instruction : target_->disassemble(*bytes, address)) {
+    if (lines.size() == kWindowInstructions) break;
+    DisassemblyLine line;
+    line.address = instruction.address;
+    line.text = instruction.text;
+    line.current = instruction.address == selectedPc;
+    lines.push_back(std::move(line));
+  }
+  return {std::move(lines), ""};
+}
+
+std::string SessionEngine::branchTargetName(const std::string& instruction) const {
+  // LLDB prints a call or jump target as a bare address; inside the program
+  // it gets the function's name, as gdb and objdump show it.
+  const std::size_t at = instruction.rfind("0x");
+  if (at == std::string::npos || (at > 0 && instruction[at - 1] != ' ')) return "";
+  char* end = nullptr;
+  const std::uint64_t target = std::strtoull(instruction.c_str() + at, &end, 16);
+  if (*end != 0 || !isImageCode(target)) return "";
+  const FrameInfo frame = describePc(target, false);
+  if (frame.function.empty()) return "";
+  return " <" + frame.function + (frame.offset ? "+" + hex(frame.offset) : "") + ">";
+}
+
+Result<std::vector<DisassemblyLine>> SessionEngine::disassembleFunction(
+    const DebugFunction& function, std::uint64_t currentPc) {
+  const std::uint64_t start = imageBase_ + function.lowPc;
+  std::vector<DisassemblyLine> lines;
+  // From the program's memory, where the runner has applied the relocations
+  // (call targets); LLDB's reads hide the int3 of planted breakpoints.
+  const auto code = target_->readMemory(start, function.highPc - function.lowPc);
+  if (!code) return {std::nullopt, "cannot read the code of " + function.name};
   std::uint32_t lastLine = 0;
   std::string lastFile;
-  for (const DisassembledInstruction& instruction : target_->disassemble(*bytes, start)) {
+  for (const DisassembledInstruction& instruction : target_->disassemble(*code, start)) {
     const auto location = symbolizer_->sourceLocation(toImage(instruction.address));
     if (location && (location->line != lastLine || location->file != lastFile)) {
       DisassemblyLine source;
@@ -532,12 +586,12 @@ Result<std::vector<DisassemblyLine>> SessionEngine::disassemble() {
     }
     DisassemblyLine line;
     line.address = instruction.address;
-    line.text = instruction.text;
+    line.text = instruction.text + branchTargetName(instruction.text);
     char offset[48];
-    std::snprintf(offset, sizeof offset, "<%s+0x%" PRIx64 ">", function->name.c_str(),
+    std::snprintf(offset, sizeof offset, "<%s+0x%" PRIx64 ">", function.name.c_str(),
                   instruction.address - start);
     line.location = offset;
-    line.current = instruction.address == raw.pc;
+    line.current = instruction.address == currentPc;
     lines.push_back(std::move(line));
   }
   return {std::move(lines), ""};

@@ -176,11 +176,14 @@ class DebugSession {
   // In the selected frame: a path (`acc.total`, `a[3]`, `p.*`), `*PATH` for
   // `PATH.*`, or `&PATH` for its address.
   Result<VariableValue> evaluate(const std::string& expression);
-  // The address an expression names, for examining memory: `&PATH`, or the
-  // value of a pointer, or the first element of an array.
+  // The address an expression names, for examining memory: `&PATH`, the
+  // value of a pointer, the first element of an array, or a function's entry.
   Result<std::uint64_t> addressOf(const std::string& expression);
   Result<std::vector<std::uint8_t>> readMemory(std::uint64_t address, std::size_t size);
   Result<std::vector<DisassemblyLine>> disassemble();  // the selected frame's function
+  // The function holding `address` with its source lines, or outside the
+  // program's code 16 instructions from it; the selected frame's pc marked.
+  Result<std::vector<DisassemblyLine>> disassembleAt(std::uint64_t address);
   Result<std::vector<NativeFrame>> nativeBacktrace();  // the Target's own unwinder
   // A line of a loaded source file ("" when unknown).
   std::string sourceLine(const std::string& file, std::uint32_t line);

@@ -4,13 +4,15 @@
 // memory, symbolized by our DWARF reader) and variables by DWARF type.
 // `tide dbg` uses it now; the GUI and a protocol server later. No Qt.
 //
-// Threads: the session owns a thread that owns the Target. Every public
-// call is a request answered by that thread; calls that start the program
-// (run, resume) return as soon as it runs, and what happens next arrives as
-// SessionEvents (program output, then the stop or exit). A request that
-// needs a stopped program while it runs is answered at once with an error
-// ("the program is running"), never left waiting. interrupt() may be called
-// from any thread, including a signal-driven one.
+// Threads: the session owns a thread that owns the Target and carries out
+// every execution. Public calls may come from any thread: one made while that
+// thread is idle runs in the caller's thread under the engine's lock, one
+// made while it is busy is handed to it (docs/debugger.md). Calls that start
+// the program (run, resume) return as soon as it runs, and what happens next
+// arrives as SessionEvents (program output, then the stop or exit). A
+// request that needs a stopped program while it runs is answered at once
+// with an error ("the program is running"), never left waiting. interrupt()
+// may be called from any thread, including a signal-driven one.
 #pragma once
 
 #include <chrono>

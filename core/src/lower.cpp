@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <unordered_map>
 
 #include "tide/core/internal/parser.h"
@@ -51,7 +52,16 @@ class LocationMapper {
   mutable size_t lineCount_ = 0;
   mutable size_t line_ = 0;  // 0-based index of the previous answer's line
 
+  // Consecutive instructions mostly share a range (an operand's load and
+  // the slot address before it), so the previous answer is tried first.
+  mutable uint32_t lastOffset_ = 0;
+  mutable ir::SourceLocation last_{};
+
   ir::SourceLocation locate(uint32_t file, uint32_t offset) const {
+    if (file == cachedFile_ && offset == lastOffset_ && last_.line != 0) return last_;
+    return locateSlow(file, offset);
+  }
+  ir::SourceLocation locateSlow(uint32_t file, uint32_t offset) const {
     if (file == kNoFile) return {};
     if (file != cachedFile_) {
       const std::vector<uint32_t>& starts = sources_.lineStarts(file);
@@ -67,7 +77,9 @@ class LocationMapper {
       line = findBackward(line, offset);
     }
     line_ = line;
-    return {file, static_cast<uint32_t>(line + 1), offset - starts_[line] + 1};
+    lastOffset_ = offset;
+    last_ = {file, static_cast<uint32_t>(line + 1), offset - starts_[line] + 1};
+    return last_;
   }
   // Galloping search from the cached line: O(log distance) either way.
   // Forward: starts_[from] <= offset.
@@ -121,8 +133,12 @@ class ModuleLowering {
 
 class FunctionLowering {
  public:
-  FunctionLowering(ModuleLowering& owner, ir::Function& function)
-      : owner_(owner), module_(owner.module()), types_(owner.module().types), function_(function) {}
+  FunctionLowering(ModuleLowering& owner, ir::Function& function, std::vector<Instr>& open)
+      : owner_(owner),
+        module_(owner.module()),
+        types_(owner.module().types),
+        function_(function),
+        open_(open) {}
   void run(Decl* decl);
 
  private:
@@ -140,30 +156,45 @@ class FunctionLowering {
   BlockId newBlock(const char* label) {
     ir::Block& block = function_.blocks.emplace_back();
     block.label = label;
-    // Room for a short block: more would be faster but wastes memory on the
-    // many short blocks, and shrinking afterwards costs more than it saves
-    // (moving an Instr is not free), measured with bench/frontend_bench.cpp.
-    block.instrs.reserve(8);
     return static_cast<BlockId>(function_.blocks.size() - 1);
   }
-  bool terminated() const {
-    const ir::Block& block = function_.blocks[current_];
-    return !block.instrs.empty() && isTerminatorOp(block.instrs.back().op);
+  // The open block's instructions are built in open_, a buffer reused across
+  // functions, and moved into the block at its exact size when lowering
+  // switches to another block: no regrowth of each block's vector and no
+  // unused capacity (IR memory is most of the front end's memory traffic).
+  std::vector<Instr>& open_;
+  void switchTo(BlockId block) {
+    flushOpenBlock();
+    current_ = block;
+    // A block is normally entered once, empty; should one be re-entered, its
+    // instructions come back into the buffer.
+    std::vector<Instr>& instrs = function_.blocks[block].instrs;
+    if (!instrs.empty()) {
+      std::move(instrs.begin(), instrs.end(), std::back_inserter(open_));
+      instrs = {};
+    }
   }
+  void flushOpenBlock() {
+    std::vector<Instr>& instrs = function_.blocks[current_].instrs;
+    instrs.reserve(open_.size());
+    std::move(open_.begin(), open_.end(), std::back_inserter(instrs));
+    open_.clear();
+  }
+  bool terminated() const { return !open_.empty() && isTerminatorOp(open_.back().op); }
   // Code after a terminator goes to a fresh block with no predecessors.
   void ensureOpenBlock() {
-    if (terminated()) current_ = newBlock("dead");
+    if (terminated()) switchTo(newBlock("dead"));
   }
   Instr& append(Instr&& instr) {
     ensureOpenBlock();
-    return function_.blocks[current_].instrs.emplace_back(std::move(instr));
+    return open_.emplace_back(std::move(instr));
   }
   // The hot emitters build the instruction in place at the end of the open
   // block (no temporary Instr to move and destroy).
   Instr& add(Opcode op, SourceRange range) {
     ir::SourceLocation location = here(range);
     ensureOpenBlock();
-    Instr& instr = function_.blocks[current_].instrs.emplace_back();
+    Instr& instr = open_.emplace_back();
     instr.op = op;
     instr.location = location;
     return instr;
@@ -287,7 +318,7 @@ void FunctionLowering::run(Decl* decl) {
   function_.slots.reserve(8);
   function_.blocks.reserve(16);
   function_.valueTypes.reserve(128);
-  current_ = newBlock("entry");
+  current_ = newBlock("entry");  // open_ is empty: the previous function flushed it
   std::vector<TypeId> params = type.params;
   for (uint32_t i = 0; i < decl->params.count; ++i) {
     Param& param = decl->params[i];
@@ -305,6 +336,7 @@ void FunctionLowering::run(Decl* decl) {
       emit(Opcode::Unreachable, ir::kNoType, ir::kNoType, end);
     }
   }
+  flushOpenBlock();
   // A dead block opened after the last terminator is closed as unreachable.
   for (ir::Block& block : function_.blocks)
     if (block.instrs.empty() || !ir::isTerminator(block.instrs.back().op)) {
@@ -427,15 +459,15 @@ void FunctionLowering::lowerIf(Stmt* statement) {
   BlockId joinBlock = newBlock("if.end");
   condBranch(condition, thenBlock, statement->elseBranch ? elseBlock : joinBlock,
              statement->value->range);
-  current_ = thenBlock;
+  switchTo(thenBlock);
   lowerBlock(statement->body);
   if (!terminated()) branch(joinBlock, statement->body->range);
   if (statement->elseBranch) {
-    current_ = elseBlock;
+    switchTo(elseBlock);
     lowerStatement(statement->elseBranch);
     if (!terminated()) branch(joinBlock, statement->elseBranch->range);
   }
-  current_ = joinBlock;
+  switchTo(joinBlock);
 }
 
 void FunctionLowering::lowerWhile(Stmt* statement) {
@@ -443,27 +475,27 @@ void FunctionLowering::lowerWhile(Stmt* statement) {
   BlockId body = newBlock("while.body");
   BlockId exit = newBlock("while.end");
   branch(header, statement->range);
-  current_ = header;
+  switchTo(header);
   ValueId condition = lowerValue(statement->value);
   condBranch(condition, body, exit, statement->value->range);
-  current_ = body;
+  switchTo(body);
   loops_.push_back({statement, exit, header});
   lowerBlock(statement->body);
   loops_.pop_back();
   if (!terminated()) branch(header, statement->body->range);
-  current_ = exit;
+  switchTo(exit);
 }
 
 void FunctionLowering::lowerLoop(Stmt* statement) {
   BlockId body = newBlock("loop.body");
   BlockId exit = newBlock("loop.end");
   branch(body, statement->range);
-  current_ = body;
+  switchTo(body);
   loops_.push_back({statement, exit, body});
   lowerBlock(statement->body);
   loops_.pop_back();
   if (!terminated()) branch(body, statement->body->range);
-  current_ = exit;
+  switchTo(exit);
 }
 
 // for i in a..b { body }: counter and end live in temporaries; `i` is a fresh
@@ -480,7 +512,7 @@ void FunctionLowering::lowerFor(Stmt* statement) {
   BlockId latch = newBlock("for.next");
   BlockId exit = newBlock("for.end");
   branch(header, range);
-  current_ = header;
+  switchTo(header);
   ValueId current = load(type, counter, range);
   ValueId limit = load(type, end, range);
   Instr compare;
@@ -494,7 +526,7 @@ void FunctionLowering::lowerFor(Stmt* statement) {
   function_.valueTypes.push_back(TypeTable::kBool);
   ValueId inRange = append(std::move(compare)).result;
   condBranch(inRange, body, exit, range);
-  current_ = body;
+  switchTo(body);
   if (statement->name != "_") {
     uint32_t slot = newSlot(std::string(statement->name), type, ir::SlotKind::Local, false,
                             statement->nameRange, statement->body->range);
@@ -506,12 +538,12 @@ void FunctionLowering::lowerFor(Stmt* statement) {
   lowerBlock(statement->body);
   loops_.pop_back();
   if (!terminated()) branch(latch, statement->body->range);
-  current_ = latch;
+  switchTo(latch);
   ValueId before = load(type, counter, range);
   ValueId next = emit(Opcode::Add, type, type, range, before, constantInt(type, 1, range));
   store(type, counter, next, range);
   branch(header, range);
-  current_ = exit;
+  switchTo(exit);
 }
 
 void FunctionLowering::lowerReturn(Stmt* statement) {
@@ -649,13 +681,16 @@ void FunctionLowering::lowerInto(Expr* expr, ValueId destination) {
   switch (expr->kind) {
     case ExprKind::Paren: lowerInto(expr->left, destination); return;
     case ExprKind::StructLiteral: {
-      const std::vector<ir::StructField> fields = types_.get(type).fields;
+      // The field table is looked up afresh for each initializer (lowering
+      // may add types, which moves the table) instead of copying it.
       for (FieldInit& init : expr->fields) {
+        const std::vector<ir::StructField>& fields = types_.get(type).fields;
         uint32_t index = 0;
         while (fields[index].name != init.name) ++index;
-        ValueId address = offsetAddress(destination, fields[index].offset, index,
-                                        fields[index].type, init.nameRange);
-        storeInto(init.value, fields[index].type, address);
+        const uint64_t offset = fields[index].offset;
+        const TypeId fieldType = fields[index].type;
+        ValueId address = offsetAddress(destination, offset, index, fieldType, init.nameRange);
+        storeInto(init.value, fieldType, address);
       }
       return;
     }
@@ -761,11 +796,11 @@ ValueId FunctionLowering::lowerLogical(Expr* expr) {
     condBranch(left, rightBlock, endBlock, expr->range);
   else
     condBranch(left, endBlock, rightBlock, expr->range);
-  current_ = rightBlock;
+  switchTo(rightBlock);
   ValueId right = lowerValue(expr->right);
   store(TypeTable::kBool, slot, right, expr->right->range);
   branch(endBlock, expr->range);
-  current_ = endBlock;
+  switchTo(endBlock);
   return load(TypeTable::kBool, slot, expr->range);
 }
 
@@ -784,8 +819,13 @@ ValueId FunctionLowering::lowerCall(Expr* expr, ValueId destination) {
     instr.op = Opcode::CallIndirect;
     instr.operand[0] = lowerValue(expr->left);
   }
-  const ir::Type signature = types_.get(instr.type);
-  instr.fixedArgumentCount = static_cast<uint32_t>(signature.params.size());
+  // Only the parameter count and result are needed: copying the whole Type
+  // (its vectors and name) per call was a malloc/free pair per call site.
+  const ir::Type& signatureType = types_.get(instr.type);
+  const size_t paramCount = signatureType.params.size();
+  const TypeId result = signatureType.result;
+  instr.fixedArgumentCount = static_cast<uint32_t>(paramCount);
+  instr.arguments.reserve(expr->arguments.count);
   for (uint32_t i = 0; i < expr->arguments.count; ++i) {
     Expr* argument = expr->arguments[i];
     TypeId type = argument->sema.type;
@@ -796,7 +836,7 @@ ValueId FunctionLowering::lowerCall(Expr* expr, ValueId destination) {
       continue;
     }
     ValueId value = lowerValue(argument);
-    if (i >= signature.params.size()) {
+    if (i >= paramCount) {
       // C default argument promotions (spec §4).
       bool narrow =
           (types_.isInteger(type) && types_.get(type).size < 4) || type == TypeTable::kBool;
@@ -808,7 +848,6 @@ ValueId FunctionLowering::lowerCall(Expr* expr, ValueId destination) {
     }
     instr.arguments.push_back({value, type});
   }
-  TypeId result = signature.result;
   if (types_.isAggregate(result)) {
     instr.aggregateResultAddress =
         destination != ir::kNoValue ? destination : temporary(result, expr->range);
@@ -867,9 +906,9 @@ ValueId FunctionLowering::lowerIntrinsic(Expr* expr) {
     BlockId fail = newBlock("assert.fail");
     BlockId ok = newBlock("assert.ok");
     condBranch(condition, ok, fail, expr->range);
-    current_ = fail;
+    switchTo(fail);
     lowerTrap(expr->range);
-    current_ = ok;
+    switchTo(ok);
     return ir::kNoValue;
   }
   ValueId operand = lowerValue(expr->arguments[0]);
@@ -977,8 +1016,10 @@ void ModuleLowering::run() {
     module_.functions.push_back(std::move(function));
   }
   for (Decl* decl : program_.globals) lowerGlobal(decl);
+  std::vector<Instr> open;  // the open block's buffer, shared by all functions
+  open.reserve(256);
   for (Decl* decl : program_.functions) {
-    FunctionLowering lowering(*this, module_.functions[decl->symbol->index]);
+    FunctionLowering lowering(*this, module_.functions[decl->symbol->index], open);
     lowering.run(decl);
   }
 }

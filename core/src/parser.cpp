@@ -786,7 +786,7 @@ Expr* Parser::parseBinary(int level) {
     Expr* binary = arena_.make<Expr>();
     binary->kind = ExprKind::Binary;
     binary->binaryOp = entry->op;
-    binary->operatorRange = rangeOf(op);
+    binary->setOperatorRange(rangeOf(op));
     binary->left = left;
     binary->right = right;
     binary->range = span(begin);
@@ -822,7 +822,7 @@ Expr* Parser::parseCast() {
     cast->kind = ExprKind::Cast;
     cast->left = operand;
     cast->typeExpr = type;
-    cast->operatorRange = rangeOf(as);
+    cast->setOperatorRange(rangeOf(as));
     cast->range = span(begin);
     operand = cast;
   }
@@ -854,13 +854,13 @@ Expr* Parser::parseUnary() {
       Expr* inner = arena_.make<Expr>();
       inner->kind = ExprKind::Unary;
       inner->unaryOp = UnaryOp::AddressOf;
-      inner->operatorRange = {file_, token.begin + 1, token.end};
+      inner->setOperatorRange({file_, token.begin + 1, token.end});
       inner->left = parseUnary();
       inner->range = span(begin + 1);
       Expr* outer = arena_.make<Expr>();
       outer->kind = ExprKind::Unary;
       outer->unaryOp = UnaryOp::AddressOf;
-      outer->operatorRange = {file_, token.begin, token.begin + 1};
+      outer->setOperatorRange({file_, token.begin, token.begin + 1});
       outer->left = inner;
       outer->range = span(begin);
       return outer;
@@ -871,7 +871,7 @@ Expr* Parser::parseUnary() {
   Expr* unary = arena_.make<Expr>();
   unary->kind = ExprKind::Unary;
   unary->unaryOp = op;
-  unary->operatorRange = rangeOf(token);
+  unary->setOperatorRange(rangeOf(token));
   unary->left = parseUnary();
   unary->range = span(begin);
   return unary;
@@ -924,7 +924,7 @@ Expr* Parser::parsePostfix() {
       expect(TokenKind::RBracket);
     } else if (at(TokenKind::DotStar)) {
       next->kind = ExprKind::Deref;
-      next->operatorRange = rangeOf(advance());
+      next->setOperatorRange(rangeOf(advance()));
     } else if (at(TokenKind::Dot)) {
       advance();
       if (!at(TokenKind::Identifier)) {
@@ -934,7 +934,7 @@ Expr* Parser::parsePostfix() {
       Token field = advance();
       next->kind = ExprKind::Field;
       next->text = spelling(field);
-      next->operatorRange = rangeOf(field);
+      next->setOperatorRange(rangeOf(field));
     } else {
       return base;
     }
@@ -1022,7 +1022,7 @@ Expr* Parser::parseStructLiteral(Token name) {
   Expr* expr = arena_.make<Expr>();
   expr->kind = ExprKind::StructLiteral;
   expr->text = spelling(name);
-  expr->operatorRange = rangeOf(name);
+  expr->setOperatorRange(rangeOf(name));
   expr->fields = makeList(arena_, fields);
   expr->range = span(name.begin);
   return expr;
@@ -1054,7 +1054,7 @@ Expr* Parser::parseIntrinsic() {
   Expr* expr = arena_.make<Expr>();
   expr->kind = ExprKind::Intrinsic;
   expr->text = spelling(name);
-  expr->operatorRange = {file_, begin, name.end};
+  expr->setOperatorRange({file_, begin, name.end});
   if (!expect(TokenKind::LParen)) return errorExpr(begin);
   if (expr->text == "sizeof" || expr->text == "alignof") {
     expr->typeExpr = parseType();

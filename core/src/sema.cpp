@@ -1192,15 +1192,15 @@ void Sema::checkBinary(Expr* expr, TypeId expected) {
   lt = left->sema.type;
   rt = right->sema.type;
   if (lt != rt) {
-    error(expr->operatorRange, "mismatched types: " + typeName(lt) + " and " + typeName(rt));
+    error(expr->operatorRange(), "mismatched types: " + typeName(lt) + " and " + typeName(rt));
     return poison(expr);
   }
   bool bitwise = op == BinaryOp::BitAnd || op == BinaryOp::BitOr || op == BinaryOp::BitXor;
   bool ok = isInteger(lt) || (lt == TypeTable::kF64 && !bitwise && op != BinaryOp::Rem) ||
             (lt == TypeTable::kBool && bitwise);
   if (!ok) {
-    error(expr->operatorRange, std::string("operator '") + binaryOpText(op) +
-                                   "' is not defined for type " + typeName(lt));
+    error(expr->operatorRange(), std::string("operator '") + binaryOpText(op) +
+                                     "' is not defined for type " + typeName(lt));
     return poison(expr);
   }
   sema.type = lt;
@@ -1217,7 +1217,7 @@ void Sema::checkPointerArithmetic(Expr* expr) {
   if (expr->binaryOp == BinaryOp::Sub && (isPointer(rt) || rt == kNullType)) {
     if (rt == kNullType) convertTo(right, pointer);
     if (right->sema.type != pointer) {
-      error(expr->operatorRange,
+      error(expr->operatorRange(),
             "mismatched types: " + typeName(pointer) + " and " + typeName(right->sema.type));
       return poison(expr);
     }
@@ -1303,15 +1303,15 @@ void Sema::checkComparison(Expr* expr) {
     left->sema.type = right->sema.type = lt;
   }
   if (lt != rt) {
-    error(expr->operatorRange, "mismatched types: " + typeName(lt) + " and " + typeName(rt));
+    error(expr->operatorRange(), "mismatched types: " + typeName(lt) + " and " + typeName(rt));
     return poison(expr);
   }
   bool equality = op == BinaryOp::Eq || op == BinaryOp::Ne;
   bool ok = isInteger(lt) || lt == TypeTable::kF64 ||
             (equality && (lt == TypeTable::kBool || isPointer(lt) || isFunction(lt)));
   if (!ok) {
-    error(expr->operatorRange, std::string("operator '") + binaryOpText(op) +
-                                   "' cannot compare values of type " + typeName(lt));
+    error(expr->operatorRange(), std::string("operator '") + binaryOpText(op) +
+                                     "' cannot compare values of type " + typeName(lt));
     return poison(expr);
   }
   if (left->sema.isConstant && right->sema.isConstant) foldTypedBinary(expr);
@@ -1348,8 +1348,8 @@ void Sema::foldUntypedBinary(Expr* expr) {
       case BinaryOp::Mul: sema.floatValue = x * y; return;
       case BinaryOp::Div: sema.floatValue = x / y; return;
       default:
-        error(expr->operatorRange, std::string("operator '") + binaryOpText(op) +
-                                       "' is not defined for float constants");
+        error(expr->operatorRange(), std::string("operator '") + binaryOpText(op) +
+                                         "' is not defined for float constants");
         return poison(expr);
     }
   }
@@ -1405,8 +1405,8 @@ void Sema::foldUntypedBinary(Expr* expr) {
     case BinaryOp::BitOr: r = x | y; break;
     case BinaryOp::BitXor: r = x ^ y; break;
     default:
-      error(expr->operatorRange, std::string("operator '") + binaryOpText(op) +
-                                     "' requires bool operands, found untyped constants");
+      error(expr->operatorRange(), std::string("operator '") + binaryOpText(op) +
+                                       "' requires bool operands, found untyped constants");
       return poison(expr);
   }
   if (r >= kUntypedLimit || r <= -kUntypedLimit) {
@@ -1601,7 +1601,7 @@ void Sema::checkField(Expr* expr) {
     expr->sema.throughPointer = true;
   }
   if (structType >= types_.count() || types_.get(structType).kind != TypeKind::Struct) {
-    error(expr->operatorRange,
+    error(expr->operatorRange(),
           "type " + typeName(baseType) + " has no field " + quoted(expr->text));
     return poison(expr);
   }
@@ -1613,7 +1613,8 @@ void Sema::checkField(Expr* expr) {
       return;
     }
   }
-  error(expr->operatorRange, "struct " + quoted(type.name) + " has no field " + quoted(expr->text));
+  error(expr->operatorRange(),
+        "struct " + quoted(type.name) + " has no field " + quoted(expr->text));
   poison(expr);
 }
 
@@ -1671,8 +1672,8 @@ void Sema::checkCast(Expr* expr) {
 void Sema::checkStructLiteral(Expr* expr) {
   Symbol* symbol = lookup(expr->text);
   if (!symbol || symbol->kind != SymbolKind::Struct) {
-    error(expr->operatorRange, symbol ? quoted(expr->text) + " is not a struct"
-                                      : "unknown struct " + quoted(expr->text));
+    error(expr->operatorRange(), symbol ? quoted(expr->text) + " is not a struct"
+                                        : "unknown struct " + quoted(expr->text));
     for (FieldInit& field : expr->fields) check(field.value);
     return poison(expr);
   }
@@ -1785,7 +1786,7 @@ void Sema::checkIntrinsic(Expr* expr, TypeId expected) {
     sema.type = argument->sema.type;
     return;
   }
-  error(expr->operatorRange, "unknown intrinsic '@" + std::string(name) + "'");
+  error(expr->operatorRange(), "unknown intrinsic '@" + std::string(name) + "'");
   for (Expr* argument : expr->arguments) check(argument);
   poison(expr);
 }

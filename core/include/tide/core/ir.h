@@ -263,21 +263,23 @@ struct CallArgument {
   TypeId type = kNoType;
 };
 
+// Members are ordered so that the 4-byte fields pack without padding (96
+// bytes instead of 104: a 100,000-line program lowers to ~700k of these).
 struct Instr {
   Opcode op = Opcode::Unreachable;
   CmpPredicate predicate = CmpPredicate::Eq;  // Cmp only
   TypeId type = kNoType;                      // meaning per opcode (see table)
   ValueId result = kNoValue;                  // defined value, if any
   ValueId operand[2] = {kNoValue, kNoValue};  // a, b
-  int64_t immediate = 0;                      // ConstInt bits, FieldAddr offset
-  double floatImmediate = 0;                  // ConstF64
   uint32_t index = 0;                         // slot/global/function/extern/string/field
   BlockId target[2] = {kNoBlock, kNoBlock};   // Br, CondBr
+  SourceLocation location;
+  int64_t immediate = 0;      // ConstInt bits, FieldAddr offset
+  double floatImmediate = 0;  // ConstF64
   // Calls only:
-  std::vector<CallArgument> arguments;
   ValueId aggregateResultAddress = kNoValue;  // where an aggregate result is stored
   uint32_t fixedArgumentCount = 0;            // CallExtern of a variadic: non-`...` args
-  SourceLocation location;
+  std::vector<CallArgument> arguments;
 };
 
 struct Block {

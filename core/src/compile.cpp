@@ -55,12 +55,14 @@ void compileRegistered(CompileResult& result, DiagnosticSink& sink, const Compil
   std::vector<FileAst> files;
   for (uint32_t file = 0; file < result.sources.fileCount(); ++file)
     files.push_back(parseFile(file, result.sources.text(file), arena, sink));
-  // 2. Analyze them together (one namespace).
-  CheckedProgram program = analyzeProgram(files, module->types, arena, sink);
+  // 2. Analyze them together (one namespace), 3. lowering each function right
+  // after its body is checked (its AST still in the cache); the module is
+  // used only if analysis found no error.
+  IncrementalLowering lowering(result.sources, *module);
+  analyzeProgram(files, module->types, arena, sink, &lowering);
   result.diagnostics = std::move(sink.diagnostics());
   if (hasErrors(result.diagnostics)) return;
-  // 3. Lower, 4. verify.
-  lowerProgram(program, result.sources, *module);
+    // 4. Verify.
 #ifdef NDEBUG
   bool verify = options.verify;
 #else

@@ -25,8 +25,6 @@ using ir::ValueId;
 
 namespace {
 
-class ModuleLowering;
-
 // ir::isTerminator, visible to the inliner (asked before every instruction).
 bool isTerminatorOp(ir::Opcode op) {
   return op == ir::Opcode::Br || op == ir::Opcode::CondBr || op == ir::Opcode::Ret ||
@@ -112,24 +110,35 @@ struct LoopTargets {
   BlockId continueTarget;
 };
 
+}  // namespace
+
+// The module-wide state: where each source offset is, interned strings, and
+// the buffer the open block is built in.
 class ModuleLowering {
  public:
-  ModuleLowering(const CheckedProgram& program, const SourceManager& sources, ir::Module& module)
-      : program_(program), locations_(sources), module_(module) {}
-  void run();
+  ModuleLowering(const SourceManager& sources, ir::Module& module)
+      : locations_(sources), module_(module) {
+    open_.reserve(256);
+  }
+  // Externs, globals (with their initializers) and the function table: what
+  // function bodies refer to by index.
+  void declare(const CheckedProgram& program);
+  void lowerFunction(Decl* decl);
   uint32_t internString(std::string_view spelling);
   ir::Module& module() { return module_; }
   const LocationMapper& locations() const { return locations_; }
 
  private:
-  const CheckedProgram& program_;
   LocationMapper locations_;
   ir::Module& module_;
   std::unordered_map<std::string, uint32_t> strings_;
+  std::vector<Instr> open_;  // the open block's instructions, shared by all functions
 
   void lowerGlobal(Decl* decl);
   void writeConstant(Expr* expr, TypeId type, ir::Global& global, uint64_t offset);
 };
+
+namespace {
 
 class FunctionLowering {
  public:
@@ -916,6 +925,8 @@ ValueId FunctionLowering::lowerIntrinsic(Expr* expr) {
   return emit(op, type, type, expr->range, operand);
 }
 
+}  // namespace
+
 // ---------------------------------------------------------------- module
 
 uint32_t ModuleLowering::internString(std::string_view spelling) {
@@ -983,14 +994,14 @@ void ModuleLowering::lowerGlobal(Decl* decl) {
   if (decl->value) writeConstant(decl->value, global.type, global, 0);
 }
 
-void ModuleLowering::run() {
+void ModuleLowering::declare(const CheckedProgram& program) {
   TypeTable& types = module_.types;
-  for (Decl* decl : program_.externs) {
+  for (Decl* decl : program.externs) {
     decl->symbol->index = static_cast<uint32_t>(module_.externs.size());
     module_.externs.push_back(
         {std::string(decl->name), decl->symbol->type, locations_.at(decl->range)});
   }
-  for (Decl* decl : program_.globals) {
+  for (Decl* decl : program.globals) {
     decl->symbol->index = static_cast<uint32_t>(module_.globals.size());
     ir::Global global;
     global.name = std::string(decl->name);
@@ -1002,7 +1013,7 @@ void ModuleLowering::run() {
     global.location = locations_.at(decl->range);
     module_.globals.push_back(std::move(global));
   }
-  for (Decl* decl : program_.functions) {
+  for (Decl* decl : program.functions) {
     decl->symbol->index = static_cast<uint32_t>(module_.functions.size());
     ir::Function function;
     function.name = std::string(decl->name);
@@ -1015,22 +1026,41 @@ void ModuleLowering::run() {
     if (decl->name == "main") function.exported = true;
     module_.functions.push_back(std::move(function));
   }
-  for (Decl* decl : program_.globals) lowerGlobal(decl);
-  std::vector<Instr> open;  // the open block's buffer, shared by all functions
-  open.reserve(256);
-  for (Decl* decl : program_.functions) {
-    FunctionLowering lowering(*this, module_.functions[decl->symbol->index], open);
-    lowering.run(decl);
-  }
+  for (Decl* decl : program.globals) lowerGlobal(decl);
+}
+
+void ModuleLowering::lowerFunction(Decl* decl) {
+  FunctionLowering lowering(*this, module_.functions[decl->symbol->index], open_);
+  lowering.run(decl);
+}
+
+namespace {
+
+void addFiles(const SourceManager& sources, ir::Module& module) {
+  for (size_t i = 0; i < sources.fileCount(); ++i)
+    module.files.push_back(sources.name(static_cast<uint32_t>(i)));
 }
 
 }  // namespace
 
 void lowerProgram(const CheckedProgram& program, const SourceManager& sources, ir::Module& module) {
-  for (size_t i = 0; i < sources.fileCount(); ++i)
-    module.files.push_back(sources.name(static_cast<uint32_t>(i)));
-  ModuleLowering lowering(program, sources, module);
-  lowering.run();
+  addFiles(sources, module);
+  ModuleLowering lowering(sources, module);
+  lowering.declare(program);
+  for (Decl* decl : program.functions) lowering.lowerFunction(decl);
 }
+
+IncrementalLowering::IncrementalLowering(const SourceManager& sources, ir::Module& module)
+    : lowering_(std::make_unique<ModuleLowering>(sources, module)) {
+  addFiles(sources, module);
+}
+
+IncrementalLowering::~IncrementalLowering() = default;
+
+void IncrementalLowering::declarationsResolved(const CheckedProgram& program) {
+  lowering_->declare(program);
+}
+
+void IncrementalLowering::functionChecked(Decl* function) { lowering_->lowerFunction(function); }
 
 }  // namespace tide::core

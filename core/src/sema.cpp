@@ -53,14 +53,15 @@ struct LoopContext {
 
 class Sema {
  public:
-  Sema(TypeTable& types, Arena& arena, DiagnosticSink& sink)
-      : types_(types), arena_(arena), sink_(sink) {}
+  Sema(TypeTable& types, Arena& arena, DiagnosticSink& sink, AnalysisListener* listener)
+      : types_(types), arena_(arena), sink_(sink), listener_(listener) {}
   CheckedProgram run(const std::vector<FileAst>& files);
 
  private:
   TypeTable& types_;
   Arena& arena_;
   DiagnosticSink& sink_;
+  AnalysisListener* listener_;
   CheckedProgram program_;
   std::unordered_map<std::string_view, Symbol*> globals_;
   // Local scopes: per name a stack of visible symbols; per block the names it declared.
@@ -171,7 +172,13 @@ CheckedProgram Sema::run(const std::vector<FileAst>& files) {
       ensureSymbol(decl->symbol);
     }
   }
-  for (Decl* decl : program_.functions) checkFunctionBody(decl);
+  AnalysisListener* listener = sink_.hasErrors() ? nullptr : listener_;
+  if (listener) listener->declarationsResolved(program_);
+  for (Decl* decl : program_.functions) {
+    checkFunctionBody(decl);
+    if (listener && sink_.hasErrors()) listener = nullptr;
+    if (listener) listener->functionChecked(decl);
+  }
   Symbol* main = globals_.count("main") ? globals_["main"] : nullptr;
   if (!main && !sink_.hasErrors()) {
     Diagnostic missing{Severity::Error, {}, "program has no 'main' function", {}};
@@ -1794,8 +1801,8 @@ void Sema::checkIntrinsic(Expr* expr, TypeId expected) {
 }  // namespace
 
 CheckedProgram analyzeProgram(const std::vector<FileAst>& files, ir::TypeTable& types, Arena& arena,
-                              DiagnosticSink& sink) {
-  Sema sema(types, arena, sink);
+                              DiagnosticSink& sink, AnalysisListener* listener) {
+  Sema sema(types, arena, sink, listener);
   return sema.run(files);
 }
 

@@ -4,10 +4,29 @@
 // `for` keeps its own counter and end bound in temporary slots.
 #pragma once
 
+#include <memory>
+
 #include "tide/core/internal/sema.h"
 
 namespace tide::core {
 
 void lowerProgram(const CheckedProgram& program, const SourceManager& sources, ir::Module& module);
+
+class ModuleLowering;
+
+// Lowering driven by analysis: passed to analyzeProgram, it lowers each
+// function right after its body is checked, while that body's AST is still in
+// the cache; the module is the same as lowerProgram's. Its content is
+// meaningful only when analysis reported no error (after an error it stops).
+class IncrementalLowering final : public AnalysisListener {
+ public:
+  IncrementalLowering(const SourceManager& sources, ir::Module& module);
+  ~IncrementalLowering() override;
+  void declarationsResolved(const CheckedProgram& program) override;
+  void functionChecked(Decl* function) override;
+
+ private:
+  std::unique_ptr<ModuleLowering> lowering_;
+};
 
 }  // namespace tide::core

@@ -23,9 +23,23 @@ struct CheckedProgram {
   std::vector<Decl*> structs, consts, globals, externs, functions;  // in source order
 };
 
+// Told about the program while it is analyzed, so that lowering can run one
+// function at a time right after its body is checked, while the body's AST is
+// still in the cache (a whole-program second pass reads it all from memory).
+class AnalysisListener {
+ public:
+  virtual ~AnalysisListener() = default;
+  // Every declaration is resolved (structs, constants, globals, signatures)
+  // and no error has been reported; function bodies are checked next.
+  virtual void declarationsResolved(const CheckedProgram& program) = 0;
+  // The body of `function` has been checked, and no error has been reported
+  // so far. After the first error the listener hears nothing more.
+  virtual void functionChecked(Decl* function) = 0;
+};
+
 // Checks all files together. Types are interned into `types` (the module's table).
 CheckedProgram analyzeProgram(const std::vector<FileAst>& files, ir::TypeTable& types, Arena& arena,
-                              DiagnosticSink& sink);
+                              DiagnosticSink& sink, AnalysisListener* listener = nullptr);
 
 // A constant of integer type, reduced to the type's width and sign- or
 // zero-extended (the canonical form stored in ExprSema::intValue).

@@ -578,6 +578,7 @@ void FunctionLowering::lowerJump(Stmt* statement) {
 // ---------------------------------------------------------------- expressions
 
 ValueId FunctionLowering::lowerValue(Expr* expr) {
+  prefetchAhead(expr);  // (lowerProgram after a whole analysis: the AST is not in cache)
   const ExprSema& sema = expr->sema;
   TypeId type = sema.type;
   if (sema.isConstant && (types_.isInteger(type) || type == TypeTable::kBool))

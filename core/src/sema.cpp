@@ -943,6 +943,7 @@ bool Sema::convertTo(Expr* expr, TypeId target, bool report) {
 // ---------------------------------------------------------------- expressions
 
 void Sema::check(Expr* expr, TypeId expected) {
+  prefetchAhead(expr);
   ExprSema& sema = expr->sema;
   bool asCallee = calleeContext_;  // applies to this node (and a parenthesized name) only
   calleeContext_ = false;

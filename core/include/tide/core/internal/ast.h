@@ -262,6 +262,19 @@ struct Decl {
   Symbol* symbol = nullptr;
 };
 
+// Asks for the AST memory a page beyond `node` (both cache lines of a node
+// there). The parser lays nodes out in source order, so a pass over the AST
+// (checking, lowering) moves through the arena mostly forwards, but in jumps
+// (an expression's operands come before it) that the hardware prefetcher
+// does not follow: without this, most nodes miss every cache level (the AST
+// of 100,000 lines is ~90 MB). Measured: checking the benchmark took 20 ms
+// instead of 35 ms; 2 KiB to 16 KiB ahead did equally well.
+inline void prefetchAhead(const void* node) {
+  const char* ahead = static_cast<const char*>(node) + 4096;
+  __builtin_prefetch(ahead);
+  __builtin_prefetch(ahead + 64);
+}
+
 struct FileAst {
   uint32_t file = 0;
   List<Decl*> decls;

@@ -5,7 +5,10 @@
 // (Advising the big blocks as transparent huge pages halves the page faults
 // but was measured to cost more system time than it saves: with the kernel's
 // default defrag=madvise each huge-page fault may compact memory.)
+#include <sys/mman.h>
+
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <new>
 
@@ -15,8 +18,49 @@ namespace tide::core {
 
 void Arena::FreeBlock::operator()(std::byte* block) const { std::free(block); }
 
+namespace {
+
+constexpr size_t kMaxBlock = size_t{1} << 20;
+constexpr size_t kPrefaultStep = size_t{64} << 10;
+
+// Maps the pages of [begin, end) in one call instead of one page fault per
+// 4 KiB as the parser first writes them (a fault costs about a microsecond;
+// the AST of 100,000 lines is 90 MB). Linux 5.14+; elsewhere the call fails
+// and the pages fault in as before.
+void prefault(std::byte* begin, std::byte* end) {
+#ifdef MADV_POPULATE_WRITE
+  constexpr uintptr_t kPage = 4096;
+  uintptr_t first = (reinterpret_cast<uintptr_t>(begin) + kPage - 1) & ~(kPage - 1);
+  uintptr_t last = reinterpret_cast<uintptr_t>(end) & ~(kPage - 1);
+  if (last <= first) return;
+  // Memory a previous compile used is mostly still mapped: asking is cheaper
+  // than populating mapped pages again (one page stands for the range).
+  unsigned char resident = 0;
+  if (mincore(reinterpret_cast<void*>(first), kPage, &resident) == 0 && (resident & 1)) return;
+  madvise(reinterpret_cast<void*>(first), last - first, MADV_POPULATE_WRITE);
+#else
+  (void)begin;
+  (void)end;
+#endif
+}
+
+}  // namespace
+
+// A big block is handed out 64 KiB at a time (limit_ is the end of the part
+// prefaulted so far), so the pages are mapped shortly before the parser
+// writes them and are still in the cache then (prefaulting the whole MiB at
+// once zeroed memory that was evicted again before its first use).
 void* Arena::allocateSlow(size_t size, size_t align) {
-  constexpr size_t kMaxBlock = size_t{1} << 20;
+  uintptr_t at = (reinterpret_cast<uintptr_t>(cursor_) + (align - 1)) & ~uintptr_t(align - 1);
+  uintptr_t blockEnd = reinterpret_cast<uintptr_t>(blockEnd_);
+  if (cursor_ != nullptr && at + size <= blockEnd) {
+    // The next part of a big block.
+    uintptr_t limit = reinterpret_cast<uintptr_t>(limit_);
+    uintptr_t next = std::min(std::max(limit + kPrefaultStep, at + size), blockEnd);
+    prefault(limit_, limit_ + (next - limit));
+    limit_ += next - limit;
+    return allocate(size, align);
+  }
   size_t blockSize = blocks_.empty() ? (size_t{1} << 16) : std::min(reserved_, kMaxBlock);
   if (size + align > blockSize) blockSize = size + align;
   void* memory = std::malloc(blockSize);
@@ -24,7 +68,12 @@ void* Arena::allocateSlow(size_t size, size_t align) {
   blocks_.emplace_back(static_cast<std::byte*>(memory));
   reserved_ += blockSize;
   cursor_ = blocks_.back().get();
-  limit_ = cursor_ + blockSize;
+  blockEnd_ = cursor_ + blockSize;
+  limit_ = blockEnd_;
+  if (blockSize >= kMaxBlock) {
+    limit_ = cursor_ + std::min(std::max(kPrefaultStep, size + align), blockSize);
+    prefault(cursor_, limit_);
+  }
   return allocate(size, align);
 }
 

@@ -56,7 +56,8 @@ class Arena {
   };
   std::vector<std::unique_ptr<std::byte, FreeBlock>> blocks_;
   std::byte* cursor_ = nullptr;
-  std::byte* limit_ = nullptr;
+  std::byte* limit_ = nullptr;     // end of the part of the block handed out so far
+  std::byte* blockEnd_ = nullptr;  // end of the current block
   size_t reserved_ = 0;
 };
 

@@ -236,8 +236,11 @@ constexpr auto kSinglePunctuation = [] {
 
 // The hot path: blanks, identifiers and one-character punctuation are handled
 // here with local indexes; comments, numbers, literals and operators that may
-// be longer than one character go to the helpers.
-Token Lexer::next() {
+// be longer than one character go to the helpers. The token is written field
+// by field into the caller's: a 12-byte Token returned by value was built on
+// the stack and reloaded whole, and that reload stalled on store forwarding
+// (measured: most of the time of this function).
+void Lexer::next(Token& out) {
   const char* text = text_.data();
   const size_t size = text_.size();
   size_t at = position_;
@@ -249,7 +252,8 @@ Token Lexer::next() {
   }
   if (at >= size) {
     position_ = at;
-    return {TokenKind::EndOfFile, static_cast<uint32_t>(at), static_cast<uint32_t>(at)};
+    set(out, TokenKind::EndOfFile, at, at);
+    return;
   }
   char c = text[at];
   uint8_t kind = charClass(c);
@@ -257,18 +261,31 @@ Token Lexer::next() {
     size_t start = at++;
     while (at < size && (charClass(text[at]) & (kIdentStart | kDigit))) ++at;
     position_ = at;
-    return {keywordOrIdentifier(std::string_view(text + start, at - start)),
-            static_cast<uint32_t>(start), static_cast<uint32_t>(at)};
+    set(out, keywordOrIdentifier(std::string_view(text + start, at - start)), start, at);
+    return;
   }
   position_ = at;
-  if (kind & kDigit) return lexNumber(at);
+  if (kind & kDigit) {
+    out = lexNumber(at);
+    return;
+  }
   TokenKind single = kSinglePunctuation[static_cast<unsigned char>(c)];
   if (single != TokenKind::Invalid) {
     position_ = at + 1;
-    return {single, static_cast<uint32_t>(at), static_cast<uint32_t>(at + 1)};
+    set(out, single, at, at + 1);
+    return;
   }
-  if (c == '"' || c == '\'') return lexQuoted(at, c);
-  return lexPunctuation(at);
+  if (c == '"' || c == '\'') {
+    out = lexQuoted(at, c);
+    return;
+  }
+  out = lexPunctuation(at);
+}
+
+Token Lexer::next() {
+  Token token;
+  next(token);
+  return token;
 }
 
 // Numbers are scanned greedily here (digits, letters, '_', and a '.'+digit or

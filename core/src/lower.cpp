@@ -38,9 +38,21 @@ bool isTerminatorOp(ir::Opcode op) {
 class LocationMapper {
  public:
   explicit LocationMapper(const SourceManager& sources) : sources_(sources) {}
-  ir::SourceLocation at(SourceRange range) const { return locate(range.file, range.begin); }
+  ir::SourceLocation at(SourceRange range) const {
+    ir::SourceLocation location;
+    locate(range.file, range.begin, location);
+    return location;
+  }
+  // Writes the location straight into `out` (an instruction's field): a
+  // 12-byte struct returned by value went through the stack and its reload
+  // stalled on store forwarding, measured as most of this class's time.
+  void at(SourceRange range, ir::SourceLocation& out) const {
+    locate(range.file, range.begin, out);
+  }
   ir::SourceLocation atEnd(SourceRange range) const {
-    return locate(range.file, range.end > range.begin ? range.end - 1 : range.begin);
+    ir::SourceLocation location;
+    locate(range.file, range.end > range.begin ? range.end - 1 : range.begin, location);
+    return location;
   }
 
  private:
@@ -51,16 +63,22 @@ class LocationMapper {
   mutable size_t line_ = 0;  // 0-based index of the previous answer's line
 
   // Consecutive instructions mostly share a range (an operand's load and
-  // the slot address before it), so the previous answer is tried first.
+  // the slot address before it), so the previous answer is tried first. Its
+  // line (low half, 0 = none) and column are one word: stored and loaded
+  // whole, never in pieces.
   mutable uint32_t lastOffset_ = 0;
-  mutable ir::SourceLocation last_{};
+  mutable uint64_t lastLineColumn_ = 0;
 
-  ir::SourceLocation locate(uint32_t file, uint32_t offset) const {
-    if (file == cachedFile_ && offset == lastOffset_ && last_.line != 0) return last_;
-    return locateSlow(file, offset);
+  void locate(uint32_t file, uint32_t offset, ir::SourceLocation& out) const {
+    uint64_t lineColumn = lastLineColumn_;
+    if (file != cachedFile_ || offset != lastOffset_ || lineColumn == 0)
+      lineColumn = locateSlow(file, offset);
+    out.file = lineColumn == 0 ? 0 : file;
+    out.line = static_cast<uint32_t>(lineColumn);
+    out.column = static_cast<uint32_t>(lineColumn >> 32);
   }
-  ir::SourceLocation locateSlow(uint32_t file, uint32_t offset) const {
-    if (file == kNoFile) return {};
+  uint64_t locateSlow(uint32_t file, uint32_t offset) const {
+    if (file == kNoFile) return 0;
     if (file != cachedFile_) {
       const std::vector<uint32_t>& starts = sources_.lineStarts(file);
       cachedFile_ = file;
@@ -76,8 +94,8 @@ class LocationMapper {
     }
     line_ = line;
     lastOffset_ = offset;
-    last_ = {file, static_cast<uint32_t>(line + 1), offset - starts_[line] + 1};
-    return last_;
+    lastLineColumn_ = (line + 1) | uint64_t{offset - starts_[line] + 1} << 32;
+    return lastLineColumn_;
   }
   // Galloping search from the cached line: O(log distance) either way.
   // Forward: starts_[from] <= offset.
@@ -201,11 +219,10 @@ class FunctionLowering {
   // The hot emitters build the instruction in place at the end of the open
   // block (no temporary Instr to move and destroy).
   Instr& add(Opcode op, SourceRange range) {
-    ir::SourceLocation location = here(range);
     ensureOpenBlock();
     Instr& instr = open_.emplace_back();
     instr.op = op;
-    instr.location = location;
+    owner_.locations().at(range, instr.location);
     return instr;
   }
   ValueId define(Instr& instr, TypeId resultType) {
@@ -320,7 +337,7 @@ Expr* stripParens(Expr* expr) {
 void FunctionLowering::run(Decl* decl) {
   const ir::Type& type = types_.get(decl->symbol->type);
   function_.result = type.result;
-  function_.location = here(decl->range);
+  owner_.locations().at(decl->range, function_.location);
   function_.endLocation = owner_.locations().atEnd(decl->range);
   // Typical sizes (gen_lines.py averages 8 slots, 10 blocks and over 100 values a
   // function): one allocation each instead of a series of regrowths.
@@ -530,7 +547,7 @@ void FunctionLowering::lowerFor(Stmt* statement) {
   compare.type = type;
   compare.operand[0] = current;
   compare.operand[1] = limit;
-  compare.location = here(range);
+  owner_.locations().at(range, compare.location);
   compare.result = static_cast<ValueId>(function_.valueTypes.size());
   function_.valueTypes.push_back(TypeTable::kBool);
   ValueId inRange = append(std::move(compare)).result;
@@ -588,7 +605,7 @@ ValueId FunctionLowering::lowerValue(Expr* expr) {
     instr.op = Opcode::ConstF64;
     instr.type = type;
     instr.floatImmediate = sema.floatValue;
-    instr.location = here(expr->range);
+    owner_.locations().at(expr->range, instr.location);
     instr.result = static_cast<ValueId>(function_.valueTypes.size());
     function_.valueTypes.push_back(type);
     return append(std::move(instr)).result;
@@ -600,7 +617,7 @@ ValueId FunctionLowering::lowerValue(Expr* expr) {
       instr.op = Opcode::StringAddr;
       instr.type = type;
       instr.index = owner_.internString(expr->text);
-      instr.location = here(expr->range);
+      owner_.locations().at(expr->range, instr.location);
       instr.result = static_cast<ValueId>(function_.valueTypes.size());
       function_.valueTypes.push_back(type);
       return append(std::move(instr)).result;
@@ -647,7 +664,7 @@ ValueId FunctionLowering::lowerAddress(Expr* expr) {
         instr.op = Opcode::GlobalAddr;
         instr.type = types_.pointerTo(type);
         instr.index = symbol->index;
-        instr.location = here(expr->range);
+        owner_.locations().at(expr->range, instr.location);
         instr.result = static_cast<ValueId>(function_.valueTypes.size());
         function_.valueTypes.push_back(instr.type);
         return append(std::move(instr)).result;
@@ -865,7 +882,7 @@ ValueId FunctionLowering::lowerCall(Expr* expr, ValueId destination) {
     instr.result = static_cast<ValueId>(function_.valueTypes.size());
     function_.valueTypes.push_back(result);
   }
-  instr.location = here(expr->range);
+  owner_.locations().at(expr->range, instr.location);
   ValueId resultAddress = instr.aggregateResultAddress;
   ValueId value = append(std::move(instr)).result;
   return types_.isAggregate(result) ? resultAddress : value;

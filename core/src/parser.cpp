@@ -18,8 +18,8 @@ class Parser {
  public:
   Parser(uint32_t file, std::string_view text, Arena& arena, DiagnosticSink& sink)
       : file_(file), text_(text), arena_(arena), sink_(sink), lexer_(file, text, sink) {
-    current_ = lexer_.next();
-    lookahead_ = lexer_.next();
+    lexer_.next(current_);
+    lexer_.next(lookahead_);
   }
 
   FileAst parseProgram();
@@ -56,11 +56,23 @@ class Parser {
   }
   SourceRange rangeOf(Token token) const { return {file_, token.begin, token.end}; }
   SourceRange span(uint32_t begin) const { return {file_, begin, std::max(begin, previousEnd_)}; }
+  // Tokens are copied field by field: the lexer has just written lookahead_
+  // that way, and a whole-struct reload of fresh narrow stores stalls on
+  // store forwarding (measured in this function and Lexer::next).
+  static void copyToken(Token& to, const Token& from) {
+    to.kind = from.kind;
+    to.begin = from.begin;
+    to.end = from.end;
+  }
   Token advance() {
-    Token token = current_;
+    Token token;
+    copyToken(token, current_);
     previousEnd_ = token.end;
-    current_ = lookahead_;
-    lookahead_ = stopped_ ? Token{TokenKind::EndOfFile, token.end, token.end} : lexer_.next();
+    copyToken(current_, lookahead_);
+    if (stopped_)
+      lookahead_ = Token{TokenKind::EndOfFile, token.end, token.end};
+    else
+      lexer_.next(lookahead_);
     return token;
   }
   bool accept(TokenKind kind) {

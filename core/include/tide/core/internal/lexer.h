@@ -103,6 +103,7 @@ class Lexer {
  public:
   Lexer(uint32_t file, std::string_view text, DiagnosticSink& sink);
   Token next();
+  void next(Token& out);  // the same, written into `out` (the parser's hot path)
 
  private:
   uint32_t file_;
@@ -110,6 +111,11 @@ class Lexer {
   size_t position_ = 0;
   DiagnosticSink& sink_;
 
+  static void set(Token& out, TokenKind kind, size_t begin, size_t end) {
+    out.kind = kind;
+    out.begin = static_cast<uint32_t>(begin);
+    out.end = static_cast<uint32_t>(end);
+  }
   void skipTrivia();
   Token lexNumber(size_t start);
   Token lexQuoted(size_t start, char quote);

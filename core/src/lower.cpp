@@ -203,8 +203,12 @@ class FunctionLowering {
   }
   void flushOpenBlock() {
     std::vector<Instr>& instrs = function_.blocks[current_].instrs;
-    instrs.reserve(open_.size());
-    std::move(open_.begin(), open_.end(), std::back_inserter(instrs));
+    if (instrs.empty()) {
+      instrs.assign(std::make_move_iterator(open_.begin()), std::make_move_iterator(open_.end()));
+    } else {
+      instrs.reserve(instrs.size() + open_.size());
+      std::move(open_.begin(), open_.end(), std::back_inserter(instrs));
+    }
     open_.clear();
   }
   bool terminated() const { return !open_.empty() && isTerminatorOp(open_.back().op); }

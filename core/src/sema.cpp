@@ -66,7 +66,10 @@ class Sema {
   std::unordered_map<std::string_view, Symbol*> globals_;
   // Local scopes: per name a stack of visible symbols; per block the names it declared.
   std::unordered_map<std::string_view, std::vector<Symbol*>> locals_;
-  std::vector<std::vector<Symbol*>> scopes_;
+  // The symbols of all open block scopes, innermost last, and where each
+  // scope's own begin: flat, so entering and leaving a block allocates nothing.
+  std::vector<Symbol*> scopeSymbols_;
+  std::vector<size_t> scopeStarts_;
   Decl* function_ = nullptr;
   TypeId functionResult_ = TypeTable::kVoid;
   std::vector<Stmt*> loops_;
@@ -101,7 +104,7 @@ class Sema {
   bool isConstantInitializer(Expr* expr);
 
   // scopes
-  void pushScope() { scopes_.emplace_back(); }
+  void pushScope() { scopeStarts_.push_back(scopeSymbols_.size()); }
   void popScope();
   Symbol* declareLocal(std::string_view name, SourceRange range, SymbolKind kind, TypeId type,
                        bool isMutable);
@@ -535,13 +538,15 @@ void Sema::checkMain(Decl* decl) {
 // ---------------------------------------------------------------- scopes
 
 void Sema::popScope() {
-  for (Symbol* symbol : scopes_.back()) {
+  for (size_t i = scopeStarts_.back(); i < scopeSymbols_.size(); ++i) {
+    Symbol* symbol = scopeSymbols_[i];
     std::vector<Symbol*>& stack = locals_[symbol->name];
     stack.pop_back();
     if (!symbol->used && symbol->kind == SymbolKind::Local)
       sink_.warning(symbol->range, "unused variable " + quoted(symbol->name));
   }
-  scopes_.pop_back();
+  scopeSymbols_.resize(scopeStarts_.back());
+  scopeStarts_.pop_back();
 }
 
 Symbol* Sema::declareLocal(std::string_view name, SourceRange range, SymbolKind kind, TypeId type,
@@ -556,13 +561,13 @@ Symbol* Sema::declareLocal(std::string_view name, SourceRange range, SymbolKind 
     symbol->used = true;
     return symbol;  // declares nothing
   }
-  for (Symbol* other : scopes_.back())
-    if (other->name == name) {
+  for (size_t i = scopeStarts_.back(); i < scopeSymbols_.size(); ++i)
+    if (scopeSymbols_[i]->name == name) {
       error(range, "redeclaration of " + quoted(name) + " in the same block");
       symbol->used = true;
       return symbol;
     }
-  scopes_.back().push_back(symbol);
+  scopeSymbols_.push_back(symbol);
   locals_[name].push_back(symbol);
   return symbol;
 }
@@ -594,7 +599,8 @@ void Sema::checkFunctionBody(Decl* decl) {
            decl->body->range.end},
           "function " + quoted(decl->name) +
               " can reach its end without returning a value of type " + typeName(functionResult_));
-  for (Symbol* param : scopes_.back()) param->used = true;  // no warnings for parameters
+  for (size_t i = scopeStarts_.back(); i < scopeSymbols_.size(); ++i)
+    scopeSymbols_[i]->used = true;  // no warnings for parameters
   popScope();
   function_ = nullptr;
 }

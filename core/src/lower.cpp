@@ -34,68 +34,72 @@ bool isTerminatorOp(ir::Opcode op) {
 // Converts byte offsets to line/column. Lowering asks for mostly increasing
 // offsets in one file, so the search starts at the line of the previous
 // answer: the same or a following line costs a few compares, only a jump
-// backwards or far ahead pays for a binary search.
+// backwards or far ahead pays for a binary search. Ends of ranges (a slot's
+// scope end: the closing brace of its block) have a cursor of their own, so
+// they do not pull the main one far ahead and back again for every slot.
 class LocationMapper {
  public:
   explicit LocationMapper(const SourceManager& sources) : sources_(sources) {}
   ir::SourceLocation at(SourceRange range) const {
     ir::SourceLocation location;
-    locate(range.file, range.begin, location);
+    locate(main_, range.file, range.begin, location);
     return location;
   }
   // Writes the location straight into `out` (an instruction's field): a
   // 12-byte struct returned by value went through the stack and its reload
   // stalled on store forwarding, measured as most of this class's time.
   void at(SourceRange range, ir::SourceLocation& out) const {
-    locate(range.file, range.begin, out);
+    locate(main_, range.file, range.begin, out);
   }
   ir::SourceLocation atEnd(SourceRange range) const {
     ir::SourceLocation location;
-    locate(range.file, range.end > range.begin ? range.end - 1 : range.begin, location);
+    locate(ends_, range.file, range.end > range.begin ? range.end - 1 : range.begin, location);
     return location;
   }
 
  private:
+  struct Cursor {
+    size_t line = 0;  // 0-based index of the previous answer's line
+    // The previous answer is tried first (consecutive instructions mostly
+    // share a range). Its line (low half, 0 = none) and column are one
+    // word: stored and loaded whole, never in pieces.
+    uint32_t lastOffset = 0;
+    uint64_t lastLineColumn = 0;
+  };
   const SourceManager& sources_;
   mutable uint32_t cachedFile_ = kNoFile;
   mutable const uint32_t* starts_ = nullptr;  // that file's line starts
   mutable size_t lineCount_ = 0;
-  mutable size_t line_ = 0;  // 0-based index of the previous answer's line
+  mutable Cursor main_, ends_;
 
-  // Consecutive instructions mostly share a range (an operand's load and
-  // the slot address before it), so the previous answer is tried first. Its
-  // line (low half, 0 = none) and column are one word: stored and loaded
-  // whole, never in pieces.
-  mutable uint32_t lastOffset_ = 0;
-  mutable uint64_t lastLineColumn_ = 0;
-
-  void locate(uint32_t file, uint32_t offset, ir::SourceLocation& out) const {
-    uint64_t lineColumn = lastLineColumn_;
-    if (file != cachedFile_ || offset != lastOffset_ || lineColumn == 0)
-      lineColumn = locateSlow(file, offset);
+  void locate(Cursor& cursor, uint32_t file, uint32_t offset, ir::SourceLocation& out) const {
+    uint64_t lineColumn = cursor.lastLineColumn;
+    if (file != cachedFile_ || offset != cursor.lastOffset || lineColumn == 0)
+      lineColumn = locateSlow(cursor, file, offset);
     out.file = lineColumn == 0 ? 0 : file;
     out.line = static_cast<uint32_t>(lineColumn);
     out.column = static_cast<uint32_t>(lineColumn >> 32);
   }
-  uint64_t locateSlow(uint32_t file, uint32_t offset) const {
+  uint64_t locateSlow(Cursor& cursor, uint32_t file, uint32_t offset) const {
     if (file == kNoFile) return 0;
     if (file != cachedFile_) {
       const std::vector<uint32_t>& starts = sources_.lineStarts(file);
       cachedFile_ = file;
       starts_ = starts.data();
       lineCount_ = starts.size();
-      line_ = 0;
+      main_ = {};
+      ends_ = {};
     }
-    size_t line = line_;
+    size_t line = cursor.line;
     if (offset >= starts_[line]) {
       if (line + 1 < lineCount_ && starts_[line + 1] <= offset) line = findForward(line, offset);
     } else {
       line = findBackward(line, offset);
     }
-    line_ = line;
-    lastOffset_ = offset;
-    lastLineColumn_ = (line + 1) | uint64_t{offset - starts_[line] + 1} << 32;
-    return lastLineColumn_;
+    cursor.line = line;
+    cursor.lastOffset = offset;
+    cursor.lastLineColumn = (line + 1) | uint64_t{offset - starts_[line] + 1} << 32;
+    return cursor.lastLineColumn;
   }
   // Galloping search from the cached line: O(log distance) either way.
   // Forward: starts_[from] <= offset.

@@ -42,9 +42,7 @@ TypeId TypeTable::intern(Type type) {
   return static_cast<TypeId>(types_.size() - 1);
 }
 
-TypeId TypeTable::pointerTo(TypeId pointee) {
-  if (pointee < pointerCache_.size() && pointerCache_[pointee] != kNoType)
-    return pointerCache_[pointee];
+TypeId TypeTable::pointerToSlow(TypeId pointee) {
   Type type = scalar(TypeKind::Pointer, 8);
   type.element = pointee;
   TypeId id = intern(std::move(type));
@@ -117,35 +115,6 @@ std::string TypeTable::name(TypeId id) const {
     }
     default: return kScalarNames[static_cast<int>(type.kind)];
   }
-}
-
-bool TypeTable::isInteger(TypeId id) const {
-  if (id >= types_.size()) return false;
-  TypeKind kind = types_[id].kind;
-  return kind >= TypeKind::I8 && kind <= TypeKind::U64;
-}
-
-bool TypeTable::isSigned(TypeId id) const {
-  if (id >= types_.size()) return false;
-  TypeKind kind = types_[id].kind;
-  return kind >= TypeKind::I8 && kind <= TypeKind::I64;
-}
-
-bool TypeTable::isScalar(TypeId id) const {
-  if (id >= types_.size()) return false;
-  TypeKind kind = types_[id].kind;
-  return kind != TypeKind::Void && kind != TypeKind::Struct && kind != TypeKind::Array;
-}
-
-bool TypeTable::isAggregate(TypeId id) const {
-  if (id >= types_.size()) return false;
-  TypeKind kind = types_[id].kind;
-  return kind == TypeKind::Struct || kind == TypeKind::Array;
-}
-
-unsigned TypeTable::bitWidth(TypeId id) const {
-  if (id >= types_.size()) return 0;
-  return static_cast<unsigned>(types_[id].size * 8);
 }
 
 std::string_view opcodeName(Opcode op) {

@@ -96,17 +96,42 @@ class TypeTable {
   size_t count() const { return types_.size(); }
   std::string name(TypeId id) const;  // Toy spelling: "*[4]i32", "fn(i64): bool", "Point"
 
-  bool isInteger(TypeId id) const;     // i8..u64 (not bool)
-  bool isSigned(TypeId id) const;      // i8..i64
-  bool isScalar(TypeId id) const;      // integer, bool, f64, pointer, function
-  bool isAggregate(TypeId id) const;   // struct or array
-  unsigned bitWidth(TypeId id) const;  // integers: 8..64; bool 8; pointer/function 64
+  // The predicates are inline: checking and lowering ask them for nearly
+  // every expression (millions of calls on a large program).
+  bool isInteger(TypeId id) const {  // i8..u64 (not bool)
+    return id < types_.size() && types_[id].kind >= TypeKind::I8 &&
+           types_[id].kind <= TypeKind::U64;
+  }
+  bool isSigned(TypeId id) const {  // i8..i64
+    return id < types_.size() && types_[id].kind >= TypeKind::I8 &&
+           types_[id].kind <= TypeKind::I64;
+  }
+  bool isScalar(TypeId id) const {  // integer, bool, f64, pointer, function
+    if (id >= types_.size()) return false;
+    TypeKind kind = types_[id].kind;
+    return kind != TypeKind::Void && kind != TypeKind::Struct && kind != TypeKind::Array;
+  }
+  bool isAggregate(TypeId id) const {  // struct or array
+    if (id >= types_.size()) return false;
+    TypeKind kind = types_[id].kind;
+    return kind == TypeKind::Struct || kind == TypeKind::Array;
+  }
+  unsigned bitWidth(TypeId id) const {  // integers: 8..64; bool 8; pointer/function 64
+    return id < types_.size() ? static_cast<unsigned>(types_[id].size * 8) : 0;
+  }
 
  private:
   std::vector<Type> types_;
   std::vector<TypeId> pointerCache_;  // pointee -> pointer type (hot in lowering)
   TypeId intern(Type type);
+  TypeId pointerToSlow(TypeId pointee);
 };
+
+inline TypeId TypeTable::pointerTo(TypeId pointee) {
+  if (pointee < pointerCache_.size() && pointerCache_[pointee] != kNoType)
+    return pointerCache_[pointee];
+  return pointerToSlow(pointee);
+}
 
 // Constant bytes of a global may contain 8-byte absolute addresses, patched by
 // the consumer: *(u64*)(bytes + offset) = address(target) + addend.

@@ -14,10 +14,23 @@
 #include <QMessageBox>
 #include <QSaveFile>
 #include <QStatusBar>
+#include <QToolBar>
 
+#include "gui/debug_controller.h"
+#include "gui/debug_panes.h"
 #include "gui/toy_lexer.h"
 
 namespace tide::gui {
+
+namespace {
+
+// The symbol margin (1) shows both; the current line also tints its text.
+constexpr int kBreakpointMarker = 1;
+constexpr int kExecutionMarker = 2;
+constexpr int kExecutionLineMarker = 3;
+constexpr int kSymbolMargin = 1;
+
+}  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), editor_(new QsciScintilla(this)) {
   const QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -38,7 +51,30 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), editor_(new QsciS
   // Scintilla's fixed 2000 pixels, so short files show no scroll bar.
   editor_->SendScintilla(QsciScintillaBase::SCI_SETSCROLLWIDTH, 1);
   editor_->SendScintilla(QsciScintillaBase::SCI_SETSCROLLWIDTHTRACKING, 1);
+  // Breakpoints and the execution point live in the symbol margin; a click
+  // there toggles a breakpoint, as in every IDE.
+  editor_->setMarginType(kSymbolMargin, QsciScintilla::SymbolMargin);
+  editor_->setMarginWidth(kSymbolMargin, 16);
+  editor_->setMarginSensitivity(kSymbolMargin, true);
+  editor_->setMarginMarkerMask(kSymbolMargin, (1 << kBreakpointMarker) | (1 << kExecutionMarker));
+  editor_->markerDefine(QsciScintilla::Circle, kBreakpointMarker);
+  editor_->setMarkerBackgroundColor(QColor(0xd0, 0x20, 0x20), kBreakpointMarker);
+  editor_->setMarkerForegroundColor(QColor(0x90, 0x10, 0x10), kBreakpointMarker);
+  editor_->markerDefine(QsciScintilla::RightArrow, kExecutionMarker);
+  editor_->setMarkerBackgroundColor(QColor(0xf0, 0xc0, 0x00), kExecutionMarker);
+  editor_->markerDefine(QsciScintilla::Background, kExecutionLineMarker);
+  editor_->setMarkerBackgroundColor(QColor(0xff, 0xf3, 0xb0), kExecutionLineMarker);
+  connect(editor_, &QsciScintilla::marginClicked, this,
+          [this](int, int line, Qt::KeyboardModifiers) { toggleBreakpoint(line + 1); });
   setCentralWidget(editor_);
+
+  debugger_ = new DebugController(this);
+  panes_ = new DebugPanes(this);
+  connect(debugger_, &DebugController::stopped, this, &MainWindow::showStop);
+  connect(debugger_, &DebugController::exited, this, &MainWindow::showExit);
+  connect(debugger_, &DebugController::output, panes_, &DebugPanes::appendOutput);
+  connect(debugger_, &DebugController::runningChanged, this, &MainWindow::updateDebugActions);
+  connect(panes_, &DebugPanes::frameChosen, this, &MainWindow::showLocation);
 
   cursorLabel_ = new QLabel(this);
   statusBar()->addPermanentWidget(cursorLabel_);
@@ -47,8 +83,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), editor_(new QsciS
   updateCursorPosition(0, 0);
 
   createMenus();
+  createDebugMenu();
+  updateDebugActions();
   setCurrentFile(QString());
-  resize(900, 640);
+  resize(1100, 760);
 }
 
 void MainWindow::createMenus() {
@@ -59,6 +97,152 @@ void MainWindow::createMenus() {
   file->addAction(tr("Save &As..."), QKeySequence::SaveAs, this, &MainWindow::saveAs);
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+}
+
+void MainWindow::createDebugMenu() {
+  QMenu* menu = menuBar()->addMenu(tr("&Debug"));
+  QToolBar* bar = addToolBar(tr("Debug"));
+  bar->setObjectName("Debug");
+  auto add = [&](const QString& text, const QKeySequence& key, auto slot) {
+    QAction* action = menu->addAction(text, key, this, slot);
+    bar->addAction(action);
+    return action;
+  };
+  continueAction_ =
+      add(tr("&Run / Continue"), QKeySequence(Qt::Key_F5), [this] { startOrContinue(); });
+  pauseAction_ = add(tr("&Pause"), QKeySequence(Qt::Key_F6), &MainWindow::pause);
+  stopAction_ = add(tr("S&top"), QKeySequence(Qt::SHIFT | Qt::Key_F5), &MainWindow::stopDebugging);
+  menu->addSeparator();
+  bar->addSeparator();
+  stepOverAction_ = add(tr("Step &Over"), QKeySequence(Qt::Key_F10), &MainWindow::stepOver);
+  stepIntoAction_ = add(tr("Step &Into"), QKeySequence(Qt::Key_F11), &MainWindow::stepInto);
+  stepOutAction_ =
+      add(tr("Step O&ut"), QKeySequence(Qt::SHIFT | Qt::Key_F11), &MainWindow::stepOut);
+  menu->addSeparator();
+  menu->addAction(tr("Toggle &Breakpoint"), QKeySequence(Qt::Key_F9), this, [this] {
+    int line = 0, index = 0;
+    editor_->getCursorPosition(&line, &index);
+    toggleBreakpoint(line + 1);
+  });
+}
+
+void MainWindow::updateDebugActions() {
+  const bool active = debugger_->isActive();
+  const bool stopped = active && debugger_->isStopped();
+  continueAction_->setEnabled(!active || stopped);
+  pauseAction_->setEnabled(active && !stopped);
+  stopAction_->setEnabled(active);
+  for (QAction* step : {stepOverAction_, stepIntoAction_, stepOutAction_})
+    step->setEnabled(stopped);
+  if (!stopped) {
+    editor_->markerDeleteAll(kExecutionMarker);
+    editor_->markerDeleteAll(kExecutionLineMarker);
+  }
+}
+
+void MainWindow::toggleBreakpoint(int line) {
+  if (line < 1 || line > editor_->lines()) return;
+  const bool set = editor_->markersAtLine(line - 1) & (1 << kBreakpointMarker);
+  if (set) {
+    editor_->markerDelete(line - 1, kBreakpointMarker);
+    debugger_->removeBreakpoint(currentFile_, line);
+  } else {
+    editor_->markerAdd(line - 1, kBreakpointMarker);
+    debugger_->addBreakpoint(currentFile_, line);
+  }
+}
+
+std::vector<int> MainWindow::breakpointLines() const {
+  std::vector<int> lines;
+  for (int line = editor_->markerFindNext(0, 1 << kBreakpointMarker); line >= 0;
+       line = editor_->markerFindNext(line + 1, 1 << kBreakpointMarker))
+    lines.push_back(line + 1);
+  return lines;
+}
+
+int MainWindow::executionLine() const {
+  const int line = editor_->markerFindNext(0, 1 << kExecutionMarker);
+  return line < 0 ? 0 : line + 1;
+}
+
+bool MainWindow::startOrContinue() {
+  if (debugger_->isActive()) return debugger_->resume(debugger::ExecutionKind::Continue);
+  // The debugger compiles the file on disk: what it shows must be what is
+  // in the editor, so the buffer is saved first (or nothing runs).
+  if ((editor_->isModified() || currentFile_.isEmpty()) && !save()) return false;
+  panes_->clear();
+  panes_->clearOutput();
+  QString error;
+  if (!debugger_->start(currentFile_, breakpointLines(), &error)) {
+    panes_->appendOutput(error);
+    reportError(tr("Cannot debug %1: %2")
+                    .arg(QFileInfo(currentFile_).fileName(), error.section('\n', 0, 0)));
+    return false;
+  }
+  statusBar()->showMessage(tr("Running %1").arg(QFileInfo(currentFile_).fileName()));
+  return true;
+}
+
+void MainWindow::stepOver() { debugger_->resume(debugger::ExecutionKind::StepOver); }
+void MainWindow::stepInto() { debugger_->resume(debugger::ExecutionKind::StepInto); }
+void MainWindow::stepOut() { debugger_->resume(debugger::ExecutionKind::StepOut); }
+void MainWindow::pause() { debugger_->interrupt(); }
+
+void MainWindow::stopDebugging() {
+  debugger_->stop();
+  panes_->clear();
+  statusBar()->showMessage(tr("Stopped debugging"), 3000);
+}
+
+void MainWindow::showStop(const debugger::StopEvent& stop) {
+  QString reason;
+  switch (stop.reason) {
+    case debugger::StopReason::Breakpoint:
+      reason = tr("Breakpoint %1, hit %2").arg(stop.breakpointId).arg(stop.hitCount);
+      break;
+    case debugger::StopReason::ProgramBreakpoint:
+      reason = tr("Program breakpoint (%1)").arg(QString::fromStdString(stop.message));
+      break;
+    case debugger::StopReason::Signal:
+      reason = tr("Program received signal %1").arg(QString::fromStdString(stop.signalName));
+      break;
+    case debugger::StopReason::Interrupted: reason = tr("Paused"); break;
+    case debugger::StopReason::Finished:
+      reason = stop.returnValue ? tr("Returned %1").arg(QString::fromStdString(*stop.returnValue))
+                                : tr("Returned");
+      break;
+    default: reason = tr("Stopped"); break;
+  }
+  statusBar()->showMessage(reason);
+  editor_->markerDeleteAll(kExecutionMarker);
+  editor_->markerDeleteAll(kExecutionLineMarker);
+  const QString file = QString::fromStdString(stop.frame.file);
+  if (stop.frame.line > 0 && isCurrentFile(file)) {
+    const int line = static_cast<int>(stop.frame.line) - 1;
+    editor_->markerAdd(line, kExecutionMarker);
+    editor_->markerAdd(line, kExecutionLineMarker);
+    showLocation(file, static_cast<int>(stop.frame.line));
+  }
+  panes_->refresh(*debugger_->session(), stop);
+}
+
+void MainWindow::showExit(const QString& description) {
+  panes_->clear();
+  panes_->appendOutput("\n[" + description + "]\n");
+  statusBar()->showMessage(description);
+}
+
+void MainWindow::showLocation(const QString& file, int line) {
+  if (!isCurrentFile(file) || line < 1) return;
+  editor_->setCursorPosition(line - 1, 0);
+  editor_->ensureLineVisible(line - 1);
+}
+
+bool MainWindow::isCurrentFile(const QString& path) const {
+  if (path.isEmpty() || currentFile_.isEmpty()) return false;
+  const QFileInfo shown(currentFile_), other(path);
+  return shown.canonicalFilePath() == other.canonicalFilePath() ||
+         (other.isRelative() && shown.fileName() == other.fileName());
 }
 
 QString MainWindow::cursorPositionText() const { return cursorLabel_->text(); }
@@ -78,6 +262,8 @@ void MainWindow::setCurrentFile(const QString& path) {
 
 void MainWindow::newFile() {
   if (!maybeSave()) return;
+  stopDebugging();
+  editor_->markerDeleteAll(kBreakpointMarker);
   editor_->clear();
   setCurrentFile(QString());
 }
@@ -95,6 +281,9 @@ bool MainWindow::openFile(const QString& path) {
     reportError(tr("Cannot open %1: %2").arg(path, file.errorString()));
     return false;
   }
+  debugger_->stop();
+  panes_->clear();
+  editor_->markerDeleteAll(kBreakpointMarker);
   editor_->setText(QString::fromUtf8(file.readAll()));
   setCurrentFile(path);
   statusBar()->showMessage(tr("Opened %1").arg(path), 3000);

@@ -80,7 +80,7 @@ fn main(): i32 {
   CHECK(backtraceNames(run) == std::vector<std::string>{"check", "compare", "main"});
 }
 
-TEST_CASE("Deep recursion runs; unbounded recursion is a stack overflow (SIGSEGV)",
+TEST_CASE("Deep recursion runs, unbounded recursion is a stack overflow (SIGSEGV)",
           "[interp][toy][calls][faults]") {
   const std::string program = R"(
 fn @[.noinline] depth(n: i64): i64 {

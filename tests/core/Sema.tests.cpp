@@ -90,7 +90,7 @@ TEST_CASE("Binary operands must have one type, except shifts and pointer offsets
                "the pointer must be the left operand of '+'");
 }
 
-TEST_CASE("Shadowing follows block scoping; initializers see the outer name", "[sema]") {
+TEST_CASE("Shadowing follows block scoping, initializers see the outer name", "[sema]") {
   requireValid(
       "var x: i64 = 1;\nfn f(x: i64): i64 { let x = x + 5; { let x = x * 2; return x; } }\n" +
       inMain("return f(x) as i32;"));

@@ -16,7 +16,7 @@ using tide::debugger::DebugSession;
 using tide::debugger::DisassemblyLine;
 using tide::debugger::StopReason;
 
-TEST_CASE("disassembly of another function names its calls; outside the program it has no lines",
+TEST_CASE("disassembly of another function names its calls, outside the program it has no lines",
           "[session][lldb]") {
   DebugSession session(tide::debugger::makeLldbTarget, options());
   REQUIRE(session.load({caseProgram("step_recursion")}).ok);

@@ -15,6 +15,7 @@
 #include <QSaveFile>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QToolTip>
 
 #include "gui/debug_controller.h"
 #include "gui/debug_panes.h"
@@ -66,6 +67,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), editor_(new QsciS
   editor_->setMarkerBackgroundColor(QColor(0xff, 0xf3, 0xb0), kExecutionLineMarker);
   connect(editor_, &QsciScintilla::marginClicked, this,
           [this](int, int line, Qt::KeyboardModifiers) { toggleBreakpoint(line + 1); });
+  // Hovering a variable of the stopped program shows its value.
+  editor_->SendScintilla(QsciScintillaBase::SCI_SETMOUSEDWELLTIME, 400);
+  connect(editor_, &QsciScintillaBase::SCN_DWELLSTART, this, [this](int position, int x, int y) {
+    if (position < 0) return;
+    int line = 0, index = 0;
+    editor_->lineIndexFromPosition(position, &line, &index);
+    const QString tip = valueTipAt(line, index);
+    if (!tip.isEmpty()) QToolTip::showText(editor_->mapToGlobal(QPoint(x, y)), tip, editor_);
+  });
+  connect(editor_, &QsciScintillaBase::SCN_DWELLEND, this, [] { QToolTip::hideText(); });
   setCentralWidget(editor_);
 
   debugger_ = new DebugController(this);
@@ -163,6 +174,16 @@ std::vector<int> MainWindow::breakpointLines() const {
 int MainWindow::executionLine() const {
   const int line = editor_->markerFindNext(0, 1 << kExecutionMarker);
   return line < 0 ? 0 : line + 1;
+}
+
+QString MainWindow::valueTipAt(int line, int index) const {
+  if (!debugger_->isStopped()) return QString();
+  const QString word = editor_->wordAtLineIndex(line, index);
+  if (word.isEmpty() || word[0].isDigit()) return QString();
+  const auto value = debugger_->session()->evaluate(word.toStdString());
+  if (!value.ok()) return QString();
+  return QString::fromStdString(value.value->name + ": " + value.value->type + " = " +
+                                value.value->value);
 }
 
 bool MainWindow::startOrContinue() {

@@ -43,6 +43,9 @@ class MainWindow : public QMainWindow {
   std::vector<int> breakpointLines() const;
   // The line the stopped program is at (the current-line marker), 0 if none.
   int executionLine() const;
+  // What hovering at (0-based) line/index shows while the program is
+  // stopped: the value of the variable under the mouse, "" if none.
+  QString valueTipAt(int line, int index) const;
   // Replaces the "save changes?" dialog (tests answer it without a display).
   void setSavePrompt(std::function<SaveChoice()> prompt) { savePrompt_ = std::move(prompt); }
   // Replaces the modal error box (tests collect the messages instead).

@@ -79,6 +79,9 @@ TEST_CASE("a margin breakpoint stops the program, and steps move the marker and 
   CHECK(frames[0].endsWith(" at sum_squares.toy:8:5"));
   CHECK(frames[1].startsWith("main+0x"));
   CHECK(valueOf(window.panes()->locals(), "v") == "0");
+  // Hovering `v` on line 8 (0-based 7, the v of "v * v") shows its value.
+  CHECK(window.valueTipAt(7, 17) == "v: i64 = 0");
+  CHECK(window.valueTipAt(7, 33).isEmpty());  // "field", in the comment: no variable
   CHECK(column(window.panes()->registers(), 0).contains("rip"));
   CHECK(column(window.panes()->registers(), 0).contains("xmm0"));
 

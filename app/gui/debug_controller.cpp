@@ -50,13 +50,29 @@ bool DebugController::start(const QString& path, const std::vector<int>& lines, 
   return true;
 }
 
-bool DebugController::resume(debugger::ExecutionKind kind) {
+bool DebugController::resume(debugger::ExecutionKind kind, std::uint32_t line) {
   if (!session_ || !active_ || !stopped_) return false;
-  if (!session_->resume(kind).ok) return false;
+  if (!session_->resume(kind, line).ok) return false;
   stopped_ = false;
   pollTimer_.start();
   Q_EMIT runningChanged(true);
   return true;
+}
+
+bool DebugController::runToLine(const QString& path, int line) {
+  if (!session_ || !active_ || !stopped_) return false;
+  const auto added = session_->addBreakpoint(path.toStdString() + ":" + std::to_string(line));
+  if (!added.ok()) return false;
+  temporaryId_ = added.value->id;
+  if (resume(debugger::ExecutionKind::Continue)) return true;
+  session_->deleteBreakpoint(temporaryId_);
+  temporaryId_ = 0;
+  return false;
+}
+
+bool DebugController::reachedTemporaryBreakpoint(const debugger::StopEvent& stop) const {
+  return stop.reason == debugger::StopReason::Breakpoint && reachedTemporaryId_ != 0 &&
+         stop.breakpointId == reachedTemporaryId_;
 }
 
 void DebugController::interrupt() {
@@ -71,6 +87,7 @@ void DebugController::stop() {
   active_ = false;
   stopped_ = false;
   breakpointIds_.clear();
+  temporaryId_ = reachedTemporaryId_ = 0;
   if (wasActive) Q_EMIT runningChanged(false);
 }
 
@@ -106,6 +123,10 @@ void DebugController::handle(const debugger::SessionEvent& event) {
   }
   const auto& stop = std::get<debugger::StopEvent>(event);
   pollTimer_.stop();
+  reachedTemporaryId_ = temporaryId_;
+  if (temporaryId_ != 0 && stop.reason != debugger::StopReason::Exited)
+    session_->deleteBreakpoint(temporaryId_);
+  temporaryId_ = 0;
   if (stop.reason == debugger::StopReason::Exited) {
     active_ = false;
     stopped_ = false;

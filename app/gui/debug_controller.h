@@ -25,13 +25,19 @@ class DebugController : public QObject {
   // Compiles `path` and starts it with a breakpoint on each of `lines`
   // (1-based). False with the diagnostics (or the launch error) in `error`.
   bool start(const QString& path, const std::vector<int>& lines, QString* error);
-  bool resume(debugger::ExecutionKind kind);
+  bool resume(debugger::ExecutionKind kind, std::uint32_t line = 0);  // line: for Until
   void interrupt();
   void stop();  // kills the program
 
   bool isActive() const { return active_; }    // a program is loaded and alive
   bool isStopped() const { return stopped_; }  // and stopped: the panes may ask
   debugger::DebugSession* session() const { return session_.get(); }
+
+  // Continues with a temporary breakpoint on `line`, removed at the next
+  // stop (which may be another breakpoint's, or a fault, first).
+  bool runToLine(const QString& path, int line);
+  // The stop was the temporary breakpoint's.
+  bool reachedTemporaryBreakpoint(const debugger::StopEvent& stop) const;
 
   // Breakpoints of a running session follow the editor's markers.
   void addBreakpoint(const QString& path, int line);
@@ -52,6 +58,8 @@ class DebugController : public QObject {
   bool active_ = false;
   bool stopped_ = false;
   std::vector<std::pair<int, int>> breakpointIds_;  // line, session id
+  int temporaryId_ = 0;                             // of runToLine, until the next stop
+  int reachedTemporaryId_ = 0;                      // the last stop's, if it was that one
 };
 
 }  // namespace tide::gui

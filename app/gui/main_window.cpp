@@ -43,7 +43,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), editor_(new QsciS
   editor_->setMarginWidth(0, QStringLiteral("00000"));
   editor_->setBraceMatching(QsciScintilla::SloppyBraceMatch);
   editor_->setCaretLineVisible(true);
-  editor_->setCaretLineBackgroundColor(QColor(0xf0, 0xf4, 0xfa));
+  editor_->setCaretLineBackgroundColor(QColor(0xd8, 0xe4, 0xf4));
+  // Translucent, so the execution line's tint shows through where they meet.
+  editor_->SendScintilla(QsciScintillaBase::SCI_SETCARETLINEBACKALPHA, 96);
   editor_->setAutoIndent(true);
   editor_->setIndentationsUseTabs(false);
   editor_->setIndentationWidth(4);
@@ -129,6 +131,8 @@ void MainWindow::createDebugMenu() {
   stepIntoAction_ = add(tr("Step &Into"), QKeySequence(Qt::Key_F11), &MainWindow::stepInto);
   stepOutAction_ =
       add(tr("Step O&ut"), QKeySequence(Qt::SHIFT | Qt::Key_F11), &MainWindow::stepOut);
+  runToCursorAction_ = menu->addAction(tr("Run to &Cursor"), QKeySequence(Qt::CTRL | Qt::Key_F10),
+                                       this, &MainWindow::runToCursor);
   menu->addSeparator();
   menu->addAction(tr("Toggle &Breakpoint"), QKeySequence(Qt::Key_F9), this, [this] {
     int line = 0, index = 0;
@@ -143,7 +147,7 @@ void MainWindow::updateDebugActions() {
   continueAction_->setEnabled(!active || stopped);
   pauseAction_->setEnabled(active && !stopped);
   stopAction_->setEnabled(active);
-  for (QAction* step : {stepOverAction_, stepIntoAction_, stepOutAction_})
+  for (QAction* step : {stepOverAction_, stepIntoAction_, stepOutAction_, runToCursorAction_})
     step->setEnabled(stopped);
   if (!stopped) {
     editor_->markerDeleteAll(kExecutionMarker);
@@ -209,6 +213,14 @@ void MainWindow::stepInto() { debugger_->resume(debugger::ExecutionKind::StepInt
 void MainWindow::stepOut() { debugger_->resume(debugger::ExecutionKind::StepOut); }
 void MainWindow::pause() { debugger_->interrupt(); }
 
+void MainWindow::runToCursor() {
+  int line = 0, index = 0;
+  editor_->getCursorPosition(&line, &index);
+  // A temporary breakpoint, not `until`: an IDE's "run to cursor" goes to
+  // the line wherever it is reached, not only in the current frame.
+  debugger_->runToLine(currentFile_, line + 1);
+}
+
 void MainWindow::stopDebugging() {
   debugger_->stop();
   panes_->clear();
@@ -219,7 +231,9 @@ void MainWindow::showStop(const debugger::StopEvent& stop) {
   QString reason;
   switch (stop.reason) {
     case debugger::StopReason::Breakpoint:
-      reason = tr("Breakpoint %1, hit %2").arg(stop.breakpointId).arg(stop.hitCount);
+      reason = debugger_->reachedTemporaryBreakpoint(stop)
+                   ? tr("Reached the cursor")
+                   : tr("Breakpoint %1, hit %2").arg(stop.breakpointId).arg(stop.hitCount);
       break;
     case debugger::StopReason::ProgramBreakpoint:
       reason = tr("Program breakpoint (%1)").arg(QString::fromStdString(stop.message));

@@ -64,6 +64,7 @@ class MainWindow : public QMainWindow {
   void stepOver();
   void stepInto();
   void stepOut();
+  void runToCursor();  // `until` the cursor's line
   void pause();
   void stopDebugging();
 
@@ -92,6 +93,7 @@ class MainWindow : public QMainWindow {
   QAction* stepOverAction_ = nullptr;
   QAction* stepIntoAction_ = nullptr;
   QAction* stepOutAction_ = nullptr;
+  QAction* runToCursorAction_ = nullptr;
   QAction* pauseAction_ = nullptr;
   QAction* stopAction_ = nullptr;
   QString currentFile_;

@@ -89,14 +89,29 @@ TEST_CASE("a margin breakpoint stops the program, and steps move the marker and 
   REQUIRE(waitFor([&] { return stoppedAt(window, 9); }));
   CHECK(valueOf(window.panes()->locals(), "v") == "0");
 
-  // The next hit is the second call: v is 1, and the hit count says so.
-  REQUIRE(window.startOrContinue());
+  // Run to the cursor on main's printf line: the breakpoint in add comes
+  // first (v = 1), and the temporary breakpoint is gone after that stop.
+  window.editor()->setCursorPosition(14, 0);  // line 15
+  window.runToCursor();
   REQUIRE(waitFor([&] { return stoppedAt(window, 8); }));
   CHECK(window.statusBar()->currentMessage() == "Breakpoint 1, hit 2");
   CHECK(valueOf(window.panes()->locals(), "v") == "1");
 
-  // Without the breakpoint the program runs to its end: output, then status.
+  // The next hit is the third call: v is 2, and the hit count says so.
+  REQUIRE(window.startOrContinue());
+  REQUIRE(waitFor([&] { return stoppedAt(window, 8); }));
+  CHECK(window.statusBar()->currentMessage() == "Breakpoint 1, hit 3");
+  CHECK(valueOf(window.panes()->locals(), "v") == "2");
+
+  // Without the breakpoint, run to the cursor reaches main's printf line.
   window.toggleBreakpoint(8);
+  window.editor()->setCursorPosition(14, 0);
+  window.runToCursor();
+  REQUIRE(waitFor([&] { return stoppedAt(window, 15); }));
+  CHECK(window.statusBar()->currentMessage() == "Reached the cursor");
+  CHECK(valueOf(window.panes()->locals(), "acc") == "Acc { total: 285, count: 10 }");
+
+  // The program runs to its end: output, then status.
   CHECK(window.breakpointLines().empty());
   REQUIRE(window.startOrContinue());
   REQUIRE(waitFor([&] { return !window.debugger()->isActive(); }));

@@ -30,6 +30,10 @@ constexpr int kBreakpointMarker = 1;
 constexpr int kExecutionMarker = 2;
 constexpr int kExecutionLineMarker = 3;
 constexpr int kSymbolMargin = 1;
+// The caret line is drawn over line markers, so on the execution line it
+// takes the execution tint instead of hiding it.
+const QColor kCaretLineColor(0xf0, 0xf4, 0xfa);
+const QColor kExecutionLineColor(0xff, 0xf3, 0xb0);
 
 }  // namespace
 
@@ -43,9 +47,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), editor_(new QsciS
   editor_->setMarginWidth(0, QStringLiteral("00000"));
   editor_->setBraceMatching(QsciScintilla::SloppyBraceMatch);
   editor_->setCaretLineVisible(true);
-  editor_->setCaretLineBackgroundColor(QColor(0xd8, 0xe4, 0xf4));
-  // Translucent, so the execution line's tint shows through where they meet.
-  editor_->SendScintilla(QsciScintillaBase::SCI_SETCARETLINEBACKALPHA, 96);
+  editor_->setCaretLineBackgroundColor(kCaretLineColor);
   editor_->setAutoIndent(true);
   editor_->setIndentationsUseTabs(false);
   editor_->setIndentationWidth(4);
@@ -66,7 +68,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), editor_(new QsciS
   editor_->markerDefine(QsciScintilla::RightArrow, kExecutionMarker);
   editor_->setMarkerBackgroundColor(QColor(0xf0, 0xc0, 0x00), kExecutionMarker);
   editor_->markerDefine(QsciScintilla::Background, kExecutionLineMarker);
-  editor_->setMarkerBackgroundColor(QColor(0xff, 0xf3, 0xb0), kExecutionLineMarker);
+  editor_->setMarkerBackgroundColor(kExecutionLineColor, kExecutionLineMarker);
   connect(editor_, &QsciScintilla::marginClicked, this,
           [this](int, int line, Qt::KeyboardModifiers) { toggleBreakpoint(line + 1); });
   // Hovering a variable of the stopped program shows its value.
@@ -152,6 +154,7 @@ void MainWindow::updateDebugActions() {
   if (!stopped) {
     editor_->markerDeleteAll(kExecutionMarker);
     editor_->markerDeleteAll(kExecutionLineMarker);
+    editor_->setCaretLineBackgroundColor(kCaretLineColor);
   }
 }
 
@@ -240,6 +243,7 @@ void MainWindow::showStop(const debugger::StopEvent& stop) {
       break;
     case debugger::StopReason::Signal:
       reason = tr("Program received signal %1").arg(QString::fromStdString(stop.signalName));
+      if (stop.faultAddress) reason += tr(" at address 0x%1").arg(*stop.faultAddress, 0, 16);
       break;
     case debugger::StopReason::Interrupted: reason = tr("Paused"); break;
     case debugger::StopReason::Finished:
@@ -258,6 +262,9 @@ void MainWindow::showStop(const debugger::StopEvent& stop) {
     editor_->markerAdd(line, kExecutionLineMarker);
     showLocation(file, static_cast<int>(stop.frame.line));
   }
+  int cursorLine = 0, cursorIndex = 0;
+  editor_->getCursorPosition(&cursorLine, &cursorIndex);
+  updateCursorPosition(cursorLine, cursorIndex);
   panes_->refresh(*debugger_->session(), stop);
 }
 
@@ -285,6 +292,8 @@ QString MainWindow::cursorPositionText() const { return cursorLabel_->text(); }
 void MainWindow::updateCursorPosition(int line, int index) {
   // QScintilla counts from 0; people count lines and columns from 1.
   cursorLabel_->setText(tr("Ln %1, Col %2").arg(line + 1).arg(index + 1));
+  editor_->setCaretLineBackgroundColor(line + 1 == executionLine() ? kExecutionLineColor
+                                                                   : kCaretLineColor);
 }
 
 void MainWindow::setCurrentFile(const QString& path) {

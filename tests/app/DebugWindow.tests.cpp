@@ -128,7 +128,7 @@ TEST_CASE("a fault opens the backtrace by itself, and a frame's row shows its li
   REQUIRE(window.openFile(example("tests/dbg/cases/trap_backtrace/program.toy")));
   REQUIRE(window.startOrContinue());
   REQUIRE(waitFor([&] { return window.debugger()->isStopped(); }));
-  CHECK(window.statusBar()->currentMessage() == "Program received signal SIGSEGV");
+  CHECK(window.statusBar()->currentMessage() == "Program received signal SIGSEGV at address 0x0");
   CHECK(window.executionLine() == 4);  // return p.*; in bt_leaf
   QTreeWidget* stack = window.panes()->callStack();
   const QStringList frames = column(stack, 1);

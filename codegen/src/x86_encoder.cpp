@@ -5,6 +5,7 @@
 // "rip + disp32", so those bases get a SIB byte / an explicit disp8 of 0.
 #include "tide/codegen/x86_encoder.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cstdio>
 
@@ -22,12 +23,12 @@ constexpr FormInfo kForms[] = {
 };
 static_assert(sizeof kForms / sizeof kForms[0] == static_cast<std::size_t>(Form::Count));
 
-bool isRegisterKind(K kind) {
+constexpr bool isRegisterKind(K kind) {
   return kind == K::R8 || kind == K::R16 || kind == K::R32 || kind == K::R64 || kind == K::X;
 }
-bool isByteKind(K kind) { return kind == K::R8 || kind == K::RM8; }
+constexpr bool isByteKind(K kind) { return kind == K::R8 || kind == K::RM8; }
 
-int immediateBytes(K kind) {
+constexpr int immediateBytes(K kind) {
   switch (kind) {
     case K::I8: return 1;
     case K::I16: return 2;
@@ -48,89 +49,111 @@ bool immediateFits(K kind, std::int64_t value) {
   }
 }
 
-bool operandMatches(K kind, const Operand& operand) {
+// Which operand slot plays which role in a form's encoding, and which
+// operand types each slot accepts: derived once from the form table at
+// compile time, so encoding an instruction does no per-kind classification
+// (that classification was most of the encoder's cost).
+struct Plan {
+  std::uint8_t accepts[3] = {};  // bit (1 << Operand::Type) set when allowed
+  std::int8_t regSlot = -1;      // operand in ModRM.reg (or +r in the opcode)
+  std::int8_t rmSlot = -1;       // operand in ModRM.rm
+  std::int8_t immSlot = -1;      // immediate or rel32
+  std::uint8_t immBytes = 0;
+  K immKind = K::None;
+  std::uint8_t byteSlots = 0;  // slots of byte kinds: spl/bpl/sil/dil need a REX
+  std::uint8_t clSlots = 0;    // slots that must hold cl
+};
+
+constexpr std::uint8_t typeBit(Operand::Type type) {
+  return static_cast<std::uint8_t>(1u << static_cast<unsigned>(type));
+}
+
+constexpr std::uint8_t acceptedTypes(K kind) {
   using T = Operand::Type;
   switch (kind) {
-    case K::None: return operand.type == T::None;
-    case K::Cl: return operand.type == T::Gpr && operand.reg == static_cast<int>(Gpr::rcx);
+    case K::None: return typeBit(T::None);
+    case K::Cl:
     case K::R8:
     case K::R16:
     case K::R32:
-    case K::R64: return operand.type == T::Gpr;
+    case K::R64: return typeBit(T::Gpr);
     case K::RM8:
     case K::RM16:
     case K::RM32:
-    case K::RM64: return operand.type == T::Gpr || operand.type == T::Mem;
-    case K::M: return operand.type == T::Mem;
+    case K::RM64: return typeBit(T::Gpr) | typeBit(T::Mem);
+    case K::M: return typeBit(T::Mem);
     case K::X:
-    case K::XR: return operand.type == T::Xmm;
-    case K::XM64: return operand.type == T::Xmm || operand.type == T::Mem;
+    case K::XR: return typeBit(T::Xmm);
+    case K::XM64: return typeBit(T::Xmm) | typeBit(T::Mem);
     case K::I8:
     case K::I16:
     case K::I32:
     case K::I64:
-    case K::Rel32: return operand.type == T::Imm && immediateFits(kind, operand.imm);
+    case K::Rel32: return typeBit(T::Imm);
   }
-  return false;
+  return 0;
 }
 
 // The register number that goes into ModRM.reg (or the +r opcode), and the
 // operand that goes into ModRM.rm, chosen by kind as the SDM's operand
 // encoding tables do: a pure register kind is "reg", an r/m kind is "rm".
-struct Roles {
-  int regField = -1;  // 0-15
-  const Operand* rm = nullptr;
-  const Operand* immediate = nullptr;
-  K immediateKind = K::None;
-  bool needsByteRex = false;  // spl/bpl/sil/dil exist only with a REX prefix
-};
-
-Roles rolesFor(const FormInfo& info, const Operand* operands) {
-  Roles roles;
+// A later slot of the same role wins, as it always has.
+constexpr Plan planFor(const FormInfo& info) {
+  Plan plan;
   for (int i = 0; i < 3; ++i) {
     const K kind = info.kinds[i];
-    const Operand& operand = operands[i];
+    plan.accepts[i] = acceptedTypes(kind);
+    if (kind == K::Cl) plan.clSlots |= static_cast<std::uint8_t>(1u << i);
     if (kind == K::None || kind == K::Cl) continue;
     if (immediateBytes(kind) > 0) {
-      roles.immediate = &operand;
-      roles.immediateKind = kind;
+      plan.immSlot = static_cast<std::int8_t>(i);
+      plan.immBytes = static_cast<std::uint8_t>(immediateBytes(kind));
+      plan.immKind = kind;
       continue;
     }
-    if (isByteKind(kind) && operand.type == Operand::Type::Gpr && operand.reg >= 4 &&
-        operand.reg <= 7)
-      roles.needsByteRex = true;
+    if (isByteKind(kind)) plan.byteSlots |= static_cast<std::uint8_t>(1u << i);
     const bool toRegField = info.modrm == ModR && isRegisterKind(kind);
     if (toRegField || info.modrm == PlusReg)
-      roles.regField = operand.reg;
+      plan.regSlot = static_cast<std::int8_t>(i);
     else
-      roles.rm = &operand;
+      plan.rmSlot = static_cast<std::int8_t>(i);
   }
-  return roles;
+  return plan;
 }
 
-}  // namespace
-
-const FormInfo& formInfo(Form form) { return kForms[static_cast<std::size_t>(form)]; }
-
-bool encode(Form form, const Operand* operands, int count, std::vector<std::uint8_t>& out,
-            EncodedFields* fields) {
-  if (static_cast<std::size_t>(form) >= static_cast<std::size_t>(Form::Count)) return false;
-  const FormInfo& info = formInfo(form);
-  // Callers with all three operands (the Assembler) are used in place.
-  Operand padded[3] = {};
-  const Operand* slots = operands;
-  if (count < 3) {
-    for (int i = 0; i < count; ++i) padded[i] = operands[i];
-    slots = padded;
+struct PlanTable {
+  Plan plans[sizeof kForms / sizeof kForms[0]];
+  constexpr PlanTable() {
+    for (std::size_t f = 0; f < sizeof kForms / sizeof kForms[0]; ++f)
+      plans[f] = planFor(kForms[f]);
   }
-  for (int i = 0; i < 3; ++i)
-    if (!operandMatches(info.kinds[i], slots[i])) return false;
-  const Roles roles = rolesFor(info, slots);
+};
+constexpr PlanTable kPlans;
 
-  // Built in a local buffer (an instruction is at most 15 bytes) and
-  // appended once: per-byte push_back dominated code generation time.
-  EncodedFields result;
-  std::uint8_t bytes[16];
+// Encodes into `bytes` (an instruction is at most 15 bytes); returns the
+// length, or 0 when the operands do not match the form.
+int encodeInto(Form form, const Operand* const slots[3], std::uint8_t* bytes,
+               EncodedFields& result) {
+  const FormInfo& info = kForms[static_cast<std::size_t>(form)];
+  const Plan& plan = kPlans.plans[static_cast<std::size_t>(form)];
+  for (int i = 0; i < 3; ++i)
+    if (!((plan.accepts[i] >> static_cast<unsigned>(slots[i]->type)) & 1u)) return 0;
+  if (plan.clSlots)
+    for (int i = 0; i < 3; ++i)
+      if (((plan.clSlots >> i) & 1u) && slots[i]->reg != static_cast<int>(Gpr::rcx)) return 0;
+  const Operand* immediate = plan.immSlot >= 0 ? slots[plan.immSlot] : nullptr;
+  if (immediate && !immediateFits(plan.immKind, immediate->imm)) return 0;
+  bool needsByteRex = false;
+  if (plan.byteSlots)
+    for (int i = 0; i < 3; ++i) {
+      const Operand& operand = *slots[i];
+      if (((plan.byteSlots >> i) & 1u) && operand.type == Operand::Type::Gpr && operand.reg >= 4 &&
+          operand.reg <= 7)
+        needsByteRex = true;
+    }
+  const int regField = plan.regSlot >= 0 ? slots[plan.regSlot]->reg : -1;
+  const Operand* rm = plan.rmSlot >= 0 ? slots[plan.rmSlot] : nullptr;
+
   int n = 0;
   auto put = [&](std::uint8_t byte) { bytes[n++] = byte; };
   auto putLittleEndian = [&](std::uint64_t value, int count) {
@@ -140,28 +163,26 @@ bool encode(Form form, const Operand* operands, int count, std::vector<std::uint
 
   // REX: 0100WRXB. R extends ModRM.reg, B extends ModRM.rm / SIB.base / +r.
   int rexR = 0, rexB = 0;
-  const Operand* rm = roles.rm;
   if (info.modrm == PlusReg) {
-    rexB = roles.regField >> 3;
+    rexB = regField >> 3;
   } else {
-    if (roles.regField >= 0) rexR = roles.regField >> 3;
+    if (regField >= 0) rexR = regField >> 3;
     if (rm && rm->type == Operand::Type::Mem && !rm->memory.ripRelative)
       rexB = static_cast<int>(rm->memory.base) >> 3;
     else if (rm && rm->type != Operand::Type::Mem)
       rexB = rm->reg >> 3;
   }
   const int rex = 0x40 | (info.rexW ? 8 : 0) | (rexR << 2) | rexB;
-  if (rex != 0x40 || roles.needsByteRex) put(static_cast<std::uint8_t>(rex));
+  if (rex != 0x40 || needsByteRex) put(static_cast<std::uint8_t>(rex));
 
-  for (int i = info.opcodeLength - 1; i >= 0; --i) {
-    std::uint8_t byte = static_cast<std::uint8_t>(info.opcode >> (8 * i));
-    if (i == 0 && info.modrm == PlusReg)
-      byte = static_cast<std::uint8_t>(byte + (roles.regField & 7));
-    put(byte);
-  }
+  for (int i = info.opcodeLength - 1; i > 0; --i)
+    put(static_cast<std::uint8_t>(info.opcode >> (8 * i)));
+  std::uint8_t last = static_cast<std::uint8_t>(info.opcode);
+  if (info.modrm == PlusReg) last = static_cast<std::uint8_t>(last + (regField & 7));
+  put(last);
 
   if (info.modrm != PlusReg && info.modrm != ModNone) {
-    const int reg = info.modrm == ModR ? (roles.regField & 7) : info.modrm;
+    const int reg = info.modrm == ModR ? (regField & 7) : info.modrm;
     if (rm->type != Operand::Type::Mem) {
       put(static_cast<std::uint8_t>(0xC0 | (reg << 3) | (rm->reg & 7)));
     } else if (rm->memory.ripRelative) {
@@ -180,26 +201,51 @@ bool encode(Form form, const Operand* operands, int count, std::vector<std::uint
     }
   }
 
-  if (roles.immediate) {
-    const int immediateLength = immediateBytes(roles.immediateKind);
-    if (roles.immediateKind == K::Rel32)
+  if (immediate) {
+    if (plan.immKind == K::Rel32)
       result.rel32Offset = n;
     else
       result.immOffset = n;
-    putLittleEndian(static_cast<std::uint64_t>(roles.immediate->imm), immediateLength);
+    putLittleEndian(static_cast<std::uint64_t>(immediate->imm), plan.immBytes);
   }
   result.length = n;
-  out.insert(out.end(), bytes, bytes + n);
+  return n;
+}
+
+// Appends a short run of bytes. Growing by resize value-initializes through
+// an out-of-line call and a range insert calls memmove; with the capacity
+// made sure of first, push_back is a compare and a store per byte.
+void append(std::vector<std::uint8_t>& out, const std::uint8_t* bytes, int n) {
+  if (out.capacity() - out.size() < 16) out.reserve(std::max<std::size_t>(2 * out.capacity(), 256));
+  for (int i = 0; i < n; ++i) out.push_back(bytes[i]);
+}
+
+}  // namespace
+
+const FormInfo& formInfo(Form form) { return kForms[static_cast<std::size_t>(form)]; }
+
+bool encode(Form form, const Operand* operands, int count, std::vector<std::uint8_t>& out,
+            EncodedFields* fields) {
+  if (static_cast<std::size_t>(form) >= static_cast<std::size_t>(Form::Count)) return false;
+  static const Operand kAbsent{};
+  const Operand* slots[3] = {&kAbsent, &kAbsent, &kAbsent};
+  for (int i = 0; i < count && i < 3; ++i) slots[i] = &operands[i];
+  EncodedFields result;
+  std::uint8_t bytes[16];
+  const int n = encodeInto(form, slots, bytes, result);
+  if (n == 0) return false;
+  append(out, bytes, n);
   if (fields) *fields = result;
   return true;
 }
 
-EncodedFields Assembler::emit(Form form, Operand a, Operand b, Operand c) {
-  const Operand operands[3] = {a, b, c};
+EncodedFields Assembler::emit(Form form, const Operand& a, const Operand& b, const Operand& c) {
+  const Operand* slots[3] = {&a, &b, &c};
   EncodedFields fields;
-  const bool ok = encode(form, operands, 3, code_, &fields);
-  assert(ok && "operands do not match the instruction form");
-  (void)ok;
+  std::uint8_t bytes[16];
+  const int n = encodeInto(form, slots, bytes, fields);
+  assert(n > 0 && "operands do not match the instruction form");
+  append(code_, bytes, n);
   return fields;
 }
 

@@ -146,7 +146,9 @@ struct Label {
 // an instruction's length never depends on where its label lands.
 class Assembler {
  public:
-  EncodedFields emit(Form form, Operand a = {}, Operand b = {}, Operand c = {});
+  // Operands by reference: copying three of them per instruction showed.
+  EncodedFields emit(Form form, const Operand& a = {}, const Operand& b = {},
+                     const Operand& c = {});
   Label newLabel();
   void bind(Label label);
   // Jcc/JMP/CALL rel32 to a label; patched when the label is bound.

@@ -15,6 +15,15 @@ constexpr std::array<Gpr, 5> kPool = {Gpr::rbx, Gpr::r12, Gpr::r13, Gpr::r14, Gp
 constexpr std::array<x86::Xmm, 8> kXmmPool = {x86::Xmm::xmm8,  x86::Xmm::xmm9,  x86::Xmm::xmm10,
                                               x86::Xmm::xmm11, x86::Xmm::xmm12, x86::Xmm::xmm13,
                                               x86::Xmm::xmm14, x86::Xmm::xmm15};
+// kPool's index of each register (a Register home is always one of them);
+// the pool holds xmm8-xmm15 in order, so an xmm's index is its number - 8.
+constexpr std::array<std::uint8_t, 16> kPoolIndex = [] {
+  std::array<std::uint8_t, 16> index{};
+  for (std::size_t r = 0; r < kPool.size(); ++r)
+    index[static_cast<std::size_t>(kPool[r])] = static_cast<std::uint8_t>(r);
+  return index;
+}();
+static_assert(static_cast<int>(kXmmPool[7]) - static_cast<int>(kXmmPool[0]) == 7);
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 
 template <typename F>
@@ -58,17 +67,38 @@ ValueHomes assignValueHomes(const ir::Function& function, const ir::TypeTable& t
   const std::size_t count = function.valueTypes.size();
   ValueHomes result;
   result.homes.resize(count);
-  std::vector<Usage> usage(count);
+  // Reused across functions: a fresh vector per function showed in malloc.
+  thread_local std::vector<Usage> usageStore;
+  usageStore.assign(count, Usage{});
+  // Raw pointers: through the vectors, every size() and operator[] was
+  // reloaded after each store (the stores may alias the vectors' fields).
+  Usage* const usage = usageStore.data();
+  ValueHome* const homes = result.homes.data();
+  const std::uint32_t blockCount = static_cast<std::uint32_t>(function.blocks.size());
 
-  // Definitions: where, and the homes that need no code.
-  for (std::uint32_t b = 0; b < function.blocks.size(); ++b) {
+  // Uses, and definitions: where, and the homes that need no code. One walk
+  // does both: an instruction reads values defined before it (in its block
+  // or another), so a use seen before its definition is in another block,
+  // which is what defBlock != b already says.
+  for (std::uint32_t b = 0; b < blockCount; ++b) {
     const ir::Block& block = function.blocks[b];
-    for (std::uint32_t i = 0; i < block.instrs.size(); ++i) {
-      const ir::Instr& instr = block.instrs[i];
+    const ir::Instr* const instrs = block.instrs.data();
+    const std::uint32_t instrCount = static_cast<std::uint32_t>(block.instrs.size());
+    for (std::uint32_t i = 0; i < instrCount; ++i) {
+      const ir::Instr& instr = instrs[i];
+      forEachUse(instr, [&](ir::ValueId v) {
+        if (v >= count) return;
+        Usage& u = usage[v];
+        ++u.uses;
+        if (u.defBlock != b)
+          u.usedElsewhere = true;
+        else
+          u.lastUse = i;
+      });
       const ir::ValueId v = instr.result;
       if (v >= count) continue;
       usage[v].defBlock = b;
-      ValueHome& home = result.homes[v];
+      ValueHome& home = homes[v];
       switch (instr.op) {
         case ir::Opcode::ConstInt:
           home.kind = ValueHomeKind::Immediate;
@@ -86,11 +116,11 @@ ValueHomes assignValueHomes(const ir::Function& function, const ir::TypeTable& t
           break;
         case ir::Opcode::FieldAddr: {
           const ir::ValueId base = instr.operand[0];
-          if (base < count && result.homes[base].kind == ValueHomeKind::FrameAddress &&
-              fitsDisplacement(result.homes[base].constant + instr.immediate)) {
+          if (base < count && homes[base].kind == ValueHomeKind::FrameAddress &&
+              fitsDisplacement(homes[base].constant + instr.immediate)) {
             home.kind = ValueHomeKind::FrameAddress;
-            home.slot = result.homes[base].slot;
-            home.constant = result.homes[base].constant + instr.immediate;
+            home.slot = homes[base].slot;
+            home.constant = homes[base].constant + instr.immediate;
           }
           break;
         }
@@ -98,8 +128,8 @@ ValueHomes assignValueHomes(const ir::Function& function, const ir::TypeTable& t
           // A constant index into a local array: checked here, not at run time.
           const ir::ValueId base = instr.operand[0], index = instr.operand[1];
           if (base >= count || index >= count || instr.type >= types.count()) break;
-          const ValueHome& baseHome = result.homes[base];
-          const ValueHome& indexHome = result.homes[index];
+          const ValueHome& baseHome = homes[base];
+          const ValueHome& indexHome = homes[index];
           const ir::Type& array = types.get(instr.type);
           if (baseHome.kind != ValueHomeKind::FrameAddress ||
               indexHome.kind != ValueHomeKind::Immediate || indexHome.constant < 0 ||
@@ -121,98 +151,81 @@ ValueHomes assignValueHomes(const ir::Function& function, const ir::TypeTable& t
     }
   }
 
-  // Uses.
-  for (std::uint32_t b = 0; b < function.blocks.size(); ++b) {
-    const ir::Block& block = function.blocks[b];
-    for (std::uint32_t i = 0; i < block.instrs.size(); ++i)
-      forEachUse(block.instrs[i], [&](ir::ValueId v) {
-        if (v >= count) return;
-        Usage& u = usage[v];
-        ++u.uses;
-        if (u.defBlock != b)
-          u.usedElsewhere = true;
-        else
-          u.lastUse = i;
-      });
-  }
-
-  // A field address used once, as the address of the load or store right
-  // after it, becomes that instruction's displacement. Its base must then
-  // live until that instruction.
-  for (std::uint32_t b = 0; b < function.blocks.size(); ++b) {
-    const ir::Block& block = function.blocks[b];
-    for (std::uint32_t i = 0; i + 1 < block.instrs.size(); ++i) {
-      const ir::Instr& field = block.instrs[i];
-      const ir::Instr& next = block.instrs[i + 1];
-      const ir::ValueId v = field.result;
-      if (field.op != ir::Opcode::FieldAddr || v >= count || usage[v].uses != 1) continue;
-      if (result.homes[v].kind != ValueHomeKind::Stack || !fitsDisplacement(field.immediate))
-        continue;
-      const ir::ValueId base = field.operand[0];
-      if (base >= count) continue;
-      const bool addressOfNext =
-          (next.op == ir::Opcode::Load && next.operand[0] == v) ||
-          (next.op == ir::Opcode::Store && next.operand[0] == v && next.operand[1] != v);
-      if (!addressOfNext) continue;
-      ValueHome& home = result.homes[v];
-      home.kind = ValueHomeKind::FoldedField;
-      home.base = base;
-      home.constant = field.immediate;
-      if (usage[base].defBlock == b) usage[base].lastUse = std::max(usage[base].lastUse, i + 1);
-    }
-  }
-
-  // Compares feeding the branch right after them stay in the flags. FEq and
-  // FNe need two flag tests (parity for NaN), so they keep their setcc.
-  for (const ir::Block& block : function.blocks)
-    for (std::size_t i = 0; i + 1 < block.instrs.size(); ++i) {
-      const ir::Instr& compare = block.instrs[i];
-      const ir::Instr& branch = block.instrs[i + 1];
-      if (compare.op != ir::Opcode::Cmp || compare.result >= count) continue;
-      if (compare.predicate == ir::CmpPredicate::FEq || compare.predicate == ir::CmpPredicate::FNe)
-        continue;
-      if (branch.op == ir::Opcode::CondBr && branch.operand[0] == compare.result &&
-          usage[compare.result].uses == 1)
-        result.homes[compare.result].kind = ValueHomeKind::Flags;
-    }
-
   // Block-local values: linear allocation over the block's instructions. An
   // operand's register is free again once the instruction that reads it last
   // has read it, so that instruction's result may take it (every selector
   // sequence reads all operands before it writes its result).
+  //
+  // Each block is first scanned once for the pairs below and the calls, then
+  // allocated while its instructions are still in cache. The pairs only
+  // change values of their own block, so doing them block by block is the
+  // same as doing them for the whole function first.
   bool used[kPool.size()] = {};
-  std::vector<std::uint32_t> callsSoFar;  // per instruction of the block: calls before it
-  for (std::uint32_t b = 0; b < function.blocks.size(); ++b) {
+  thread_local std::vector<std::uint32_t> callsSoFar;  // per instruction: calls before it
+  for (std::uint32_t b = 0; b < blockCount; ++b) {
     const ir::Block& block = function.blocks[b];
-    callsSoFar.assign(block.instrs.size() + 1, 0);
-    for (std::uint32_t i = 0; i < block.instrs.size(); ++i)
-      callsSoFar[i + 1] = callsSoFar[i] + (isCall(block.instrs[i].op) ? 1 : 0);
+    const ir::Instr* const instrs = block.instrs.data();
+    const std::uint32_t instrCount = static_cast<std::uint32_t>(block.instrs.size());
+    callsSoFar.resize(instrCount + 1);
+    std::uint32_t* const calls = callsSoFar.data();
+    calls[0] = 0;
+    for (std::uint32_t i = 0; i < instrCount; ++i) {
+      const ir::Instr& instr = instrs[i];
+      calls[i + 1] = calls[i] + (isCall(instr.op) ? 1 : 0);
+      if (i + 1 == instrCount) break;
+      const ir::Instr& next = instrs[i + 1];
+      const ir::ValueId v = instr.result;
+      if (v >= count || usage[v].uses != 1) continue;
+      if (instr.op == ir::Opcode::FieldAddr) {
+        // A field address used once, as the address of the load or store
+        // right after it, becomes that instruction's displacement. Its base
+        // must then live until that instruction.
+        if (homes[v].kind != ValueHomeKind::Stack || !fitsDisplacement(instr.immediate)) continue;
+        const ir::ValueId base = instr.operand[0];
+        if (base >= count) continue;
+        const bool addressOfNext =
+            (next.op == ir::Opcode::Load && next.operand[0] == v) ||
+            (next.op == ir::Opcode::Store && next.operand[0] == v && next.operand[1] != v);
+        if (!addressOfNext) continue;
+        ValueHome& home = homes[v];
+        home.kind = ValueHomeKind::FoldedField;
+        home.base = base;
+        home.constant = instr.immediate;
+        if (usage[base].defBlock == b) usage[base].lastUse = std::max(usage[base].lastUse, i + 1);
+      } else if (instr.op == ir::Opcode::Cmp) {
+        // Compares feeding the branch right after them stay in the flags.
+        // FEq and FNe need two flag tests (parity for NaN), so they keep
+        // their setcc.
+        if (instr.predicate == ir::CmpPredicate::FEq || instr.predicate == ir::CmpPredicate::FNe)
+          continue;
+        if (next.op == ir::Opcode::CondBr && next.operand[0] == v)
+          homes[v].kind = ValueHomeKind::Flags;
+      }
+    }
     std::array<ir::ValueId, kPool.size()> holder;
     holder.fill(ir::kNoValue);
     std::array<ir::ValueId, kXmmPool.size()> xmmHolder;
     xmmHolder.fill(ir::kNoValue);
-    for (std::uint32_t i = 0; i < block.instrs.size(); ++i) {
-      const ir::Instr& instr = block.instrs[i];
+    for (std::uint32_t i = 0; i < instrCount; ++i) {
+      const ir::Instr& instr = instrs[i];
       auto release = [&](ir::ValueId v) {
         if (v >= count || usage[v].defBlock != b || usage[v].lastUse != i) return;
-        const ValueHome& dying = result.homes[v];
+        const ValueHome& dying = homes[v];
         if (dying.kind == ValueHomeKind::Register) {
-          for (std::size_t r = 0; r < kPool.size(); ++r)
-            if (kPool[r] == dying.reg) holder[r] = ir::kNoValue;
+          holder[kPoolIndex[static_cast<std::size_t>(dying.reg)]] = ir::kNoValue;
         } else if (dying.kind == ValueHomeKind::XmmRegister) {
-          for (std::size_t r = 0; r < kXmmPool.size(); ++r)
-            if (kXmmPool[r] == dying.xmm) xmmHolder[r] = ir::kNoValue;
+          xmmHolder[static_cast<std::size_t>(dying.xmm) - static_cast<std::size_t>(kXmmPool[0])] =
+              ir::kNoValue;
         }
       };
       forEachUse(instr, [&](ir::ValueId v) {
         release(v);
         // A folded field address is read here, so its base is too.
-        if (v < count && result.homes[v].kind == ValueHomeKind::FoldedField)
-          release(result.homes[v].base);
+        if (v < count && homes[v].kind == ValueHomeKind::FoldedField) release(homes[v].base);
       });
       const ir::ValueId v = instr.result;
       if (v >= count) continue;
-      ValueHome& home = result.homes[v];
+      ValueHome& home = homes[v];
       if (home.kind != ValueHomeKind::Stack) continue;
       if (usage[v].uses == 0) {
         home.kind = ValueHomeKind::Unused;
@@ -221,7 +234,7 @@ ValueHomes assignValueHomes(const ir::Function& function, const ir::TypeTable& t
       if (usage[v].usedElsewhere) continue;
       // Calls strictly inside (def, last use) clobber the xmm registers; the
       // defining call's result and the last use's arguments are outside.
-      const bool callInside = callsSoFar[usage[v].lastUse] != callsSoFar[i + 1];
+      const bool callInside = calls[usage[v].lastUse] != calls[i + 1];
       if (function.valueTypes[v] == ir::TypeTable::kF64 && !callInside) {
         bool placed = false;
         for (std::size_t r = 0; r < kXmmPool.size() && !placed; ++r)

@@ -191,6 +191,7 @@ class FunctionEmitter {
   Label epilogue_;
   std::vector<DebugLineRow> lines_;
   std::vector<InstructionSpan> spans_;
+  std::vector<ir::TypeId> argumentTypes_;  // emitCall's scratch
   bool prologueEndPending_ = true;
   std::uint64_t bodyStart_ = 0;  // first byte after the prologue
   std::uint64_t epilogueStart_ = 0;
@@ -225,12 +226,13 @@ void FunctionEmitter::layoutFrame() {
     valueOffsets_[v] = static_cast<std::int32_t>(offset);
   }
   std::uint64_t outgoing = 0;
+  std::vector<ir::TypeId>& argumentTypes = parameterTypes;  // reused: one allocation per frame
   for (const ir::Block& block : function_.blocks)
     for (const ir::Instr& instr : block.instrs) {
       if (instr.op != ir::Opcode::Call && instr.op != ir::Opcode::CallExtern &&
           instr.op != ir::Opcode::CallIndirect)
         continue;
-      std::vector<ir::TypeId> argumentTypes;
+      argumentTypes.clear();
       for (const ir::CallArgument& argument : instr.arguments)
         argumentTypes.push_back(argument.type);
       const ir::TypeId result =
@@ -1127,7 +1129,9 @@ void FunctionEmitter::emitCall(const ir::Instr& instr) {
     return;
   }
   const ir::Type& signature = types_.get(instr.type);
-  std::vector<ir::TypeId> argumentTypes;
+  // A member reused call after call: a fresh vector per call showed in malloc.
+  std::vector<ir::TypeId>& argumentTypes = argumentTypes_;
+  argumentTypes.clear();
   for (const ir::CallArgument& argument : instr.arguments) argumentTypes.push_back(argument.type);
   const CallPlan plan = planCall(types_, argumentTypes, signature.result);
 
@@ -1519,6 +1523,8 @@ void FunctionEmitter::buildScopes(DebugFunction& debug) const {
   };
   std::vector<Group> groups;
   const ir::SourceLocation& functionEnd = function_.endLocation;
+  if (function_.slots.size() > function_.parameterCount)
+    debug.body.variables.reserve(function_.slots.size() - function_.parameterCount);
   for (std::uint32_t i = function_.parameterCount; i < function_.slots.size(); ++i) {
     const ir::Slot& slot = function_.slots[i];
     if (slot.kind != ir::SlotKind::Local) continue;
@@ -1657,6 +1663,8 @@ GeneratedFunction FunctionEmitter::run() {
   debug.file = function_.location.file;
   debug.line = function_.location.line;
   debug.result = function_.result;
+  // Sized up front: growing vectors of DebugVariable moves their names.
+  debug.parameters.reserve(std::min<std::size_t>(function_.parameterCount, function_.slots.size()));
   for (std::uint32_t i = 0; i < function_.parameterCount && i < function_.slots.size(); ++i)
     debug.parameters.push_back(debugVariable(i));
   buildScopes(debug);

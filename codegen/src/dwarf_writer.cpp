@@ -416,6 +416,9 @@ void addGlobal(InfoBuilder& builder, const DebugGlobal& global) {
 std::vector<std::uint8_t> lineProgram(const DebugCompileUnit& unit, const Sections& sections,
                                       StringPool& lineStrings, ElfSection& line) {
   ByteWriter out;
+  // A row takes a few bytes (advance_pc, advance_line, column, copy):
+  // reserved once instead of growing and copying the buffer repeatedly.
+  out.bytes.reserve(256 + unit.lines.size() * 8);
   out.u32(0);  // unit_length, patched
   out.u16(5);
   out.u8(8);  // address_size

@@ -199,6 +199,10 @@ class FunctionEmitter {
 
 void FunctionEmitter::layoutFrame() {
   std::vector<ir::TypeId> parameterTypes;
+  // Every list below has a known final size: one allocation each, no growth.
+  parameterTypes.reserve(function_.parameterCount);
+  slotOffsets_.reserve(function_.slots.size());
+  savedRegisterOffsets_.reserve(valueHomes_.savedRegisters.size());
   for (std::uint32_t i = 0; i < function_.parameterCount && i < function_.slots.size(); ++i)
     parameterTypes.push_back(function_.slots[i].type);
   incoming_ = planCall(types_, parameterTypes, function_.result);

@@ -265,10 +265,12 @@ bool encode(Form form, const Operand* operands, int count, std::vector<std::uint
 EncodedFields Assembler::emit(Form form, const Operand& a, const Operand& b, const Operand& c) {
   const Operand* slots[3] = {&a, &b, &c};
   EncodedFields fields;
-  std::uint8_t bytes[16];
-  const int n = encodeInto(form, slots, bytes, fields);
+  // Room for the longest instruction; grown into the reserved capacity
+  // first, and by doubling after that.
+  if (code_.size() - used_ < 16) code_.resize(std::max<std::size_t>(code_.capacity(), used_ + 16));
+  const int n = encodeInto(form, slots, code_.data() + used_, fields);
   assert(n > 0 && "operands do not match the instruction form");
-  append(code_, bytes, n);
+  used_ += static_cast<std::size_t>(n);
   return fields;
 }
 
@@ -278,18 +280,18 @@ Label Assembler::newLabel() {
 }
 
 void Assembler::bind(Label label) {
-  labelOffsets_[static_cast<std::size_t>(label.id)] = static_cast<std::int64_t>(code_.size());
+  labelOffsets_[static_cast<std::size_t>(label.id)] = static_cast<std::int64_t>(used_);
 }
 
 void Assembler::branch(Form form, Label label) {
-  const std::size_t start = code_.size();
+  const std::size_t start = used_;
   const EncodedFields fields = emit(form, Operand::immediate(0));
   fixups_.push_back({start + static_cast<std::size_t>(fields.rel32Offset),
                      start + static_cast<std::size_t>(fields.length), label.id});
 }
 
 void Assembler::ripRelative(Form form, Operand a, Label label) {
-  const std::size_t start = code_.size();
+  const std::size_t start = used_;
   const EncodedFields fields = emit(form, a, Operand::rip(0));
   fixups_.push_back({start + static_cast<std::size_t>(fields.dispOffset),
                      start + static_cast<std::size_t>(fields.length), label.id});

@@ -158,13 +158,20 @@ class Assembler {
   void ripRelative(Form form, Operand a, Label label);
   // Applies fixups of bound labels; returns false if any label stayed unbound.
   bool finish();
-  std::size_t size() const { return code_.size(); }
+  std::size_t size() const { return used_; }
   // The label's offset, or -1 while unbound.
   std::int64_t labelOffset(Label label) const {
     return labelOffsets_[static_cast<std::size_t>(label.id)];
   }
-  std::vector<std::uint8_t>& code() { return code_; }
-  const std::vector<std::uint8_t>& code() const { return code_; }
+  // The bytes so far; trims the slack kept for appending (see code_).
+  std::vector<std::uint8_t>& code() {
+    code_.resize(used_);
+    return code_;
+  }
+  const std::vector<std::uint8_t>& code() const {
+    code_.resize(used_);
+    return code_;
+  }
 
  private:
   struct Fixup {
@@ -172,7 +179,12 @@ class Assembler {
     std::size_t instructionEnd;
     int label;
   };
-  std::vector<std::uint8_t> code_;
+  // While emitting, code_ is kept longer than the used_ bytes so that an
+  // instruction is encoded straight into place: growing a vector by a few
+  // bytes per instruction (push_back, insert or resize) cost as much as
+  // encoding it. code() trims the slack, which is why it is mutable.
+  mutable std::vector<std::uint8_t> code_;
+  std::size_t used_ = 0;
   std::vector<std::int64_t> labelOffsets_;  // -1 while unbound
   std::vector<Fixup> fixups_;
 };

@@ -69,6 +69,24 @@ struct InstructionSpan {
   std::uint64_t start = 0, end = 0;
 };
 
+// The emitter's per-function working lists. One function is generated at a
+// time per thread, so a thread's lists are reused from one to the next.
+struct Scratch {
+  std::vector<std::int32_t> slotOffsets, valueOffsets, savedRegisterOffsets;
+  std::vector<Label> blockLabels;
+  std::vector<InstructionSpan> spans;
+};
+
+Scratch& scratch() {
+  thread_local Scratch lists;
+  lists.slotOffsets.clear();
+  lists.valueOffsets.clear();
+  lists.savedRegisterOffsets.clear();
+  lists.blockLabels.clear();
+  lists.spans.clear();
+  return lists;
+}
+
 class FunctionEmitter {
  public:
   FunctionEmitter(ModuleContext& context, std::uint32_t index)
@@ -178,19 +196,23 @@ class FunctionEmitter {
 
   ValueHomes valueHomes_;
   const std::vector<ValueHome>& homes_ = valueHomes_.homes;
-  std::vector<std::int32_t> slotOffsets_;
-  std::vector<std::int32_t> valueOffsets_;          // Stack homes only
-  std::vector<std::int32_t> savedRegisterOffsets_;  // per valueHomes_.savedRegisters
-  Form pendingBranch_ = Form::JNE;                  // the jcc of a Flags compare
-  std::uint64_t savesEnd_ = 0;                      // after the callee-saved stores
-  std::uint32_t nextBlock_ = ir::kNoBlock;          // the block emitted after the current one
+  // Per-function lists live in one per-thread Scratch (cleared here, see
+  // scratch()), so a thousand functions do not allocate them a thousand times.
+  Scratch& scratch_ = scratch();
+  std::vector<std::int32_t>& slotOffsets_ = scratch_.slotOffsets;
+  std::vector<std::int32_t>& valueOffsets_ = scratch_.valueOffsets;  // Stack homes only
+  std::vector<std::int32_t>& savedRegisterOffsets_ =
+      scratch_.savedRegisterOffsets;        // per valueHomes_.savedRegisters
+  Form pendingBranch_ = Form::JNE;          // the jcc of a Flags compare
+  std::uint64_t savesEnd_ = 0;              // after the callee-saved stores
+  std::uint32_t nextBlock_ = ir::kNoBlock;  // the block emitted after the current one
   std::int32_t sretOffset_ = 0;
   std::uint32_t frameSize_ = 0;
   CallPlan incoming_;
-  std::vector<Label> blockLabels_;
+  std::vector<Label>& blockLabels_ = scratch_.blockLabels;
   Label epilogue_;
   std::vector<DebugLineRow> lines_;
-  std::vector<InstructionSpan> spans_;
+  std::vector<InstructionSpan>& spans_ = scratch_.spans;
   std::vector<ir::TypeId> argumentTypes_;  // emitCall's scratch
   bool prologueEndPending_ = true;
   std::uint64_t bodyStart_ = 0;  // first byte after the prologue

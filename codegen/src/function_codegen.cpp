@@ -75,6 +75,7 @@ struct Scratch {
   std::vector<std::int32_t> slotOffsets, valueOffsets, savedRegisterOffsets;
   std::vector<Label> blockLabels;
   std::vector<InstructionSpan> spans;
+  ValueHomes valueHomes;  // refilled by assignValueHomes
 };
 
 Scratch& scratch() {
@@ -194,11 +195,11 @@ class FunctionEmitter {
   Assembler& code_;
   std::uint32_t index_;
 
-  ValueHomes valueHomes_;
-  const std::vector<ValueHome>& homes_ = valueHomes_.homes;
   // Per-function lists live in one per-thread Scratch (cleared here, see
   // scratch()), so a thousand functions do not allocate them a thousand times.
   Scratch& scratch_ = scratch();
+  ValueHomes& valueHomes_ = scratch_.valueHomes;
+  const std::vector<ValueHome>& homes_ = valueHomes_.homes;
   std::vector<std::int32_t>& slotOffsets_ = scratch_.slotOffsets;
   std::vector<std::int32_t>& valueOffsets_ = scratch_.valueOffsets;  // Stack homes only
   std::vector<std::int32_t>& savedRegisterOffsets_ =
@@ -1637,7 +1638,7 @@ void FunctionEmitter::buildScopes(DebugFunction& debug) const {
 
 GeneratedFunction FunctionEmitter::run() {
   GeneratedFunction result;
-  valueHomes_ = assignValueHomes(function_, types_);
+  assignValueHomes(function_, types_, valueHomes_);
   layoutFrame();
   const std::uint64_t start = code_.size();
   code_.bind(context_.functionLabels[index_]);

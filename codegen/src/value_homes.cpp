@@ -63,10 +63,11 @@ std::int64_t canonicalConstant(const ir::TypeTable& types, ir::TypeId type, std:
   return static_cast<std::int64_t>(low);
 }
 
-ValueHomes assignValueHomes(const ir::Function& function, const ir::TypeTable& types) {
+void assignValueHomes(const ir::Function& function, const ir::TypeTable& types,
+                      ValueHomes& result) {
   const std::size_t count = function.valueTypes.size();
-  ValueHomes result;
-  result.homes.resize(count);
+  result.homes.assign(count, ValueHome{});
+  result.savedRegisters.clear();
   // Reused across functions: a fresh vector per function showed in malloc.
   thread_local std::vector<Usage> usageStore;
   usageStore.assign(count, Usage{});
@@ -258,7 +259,6 @@ ValueHomes assignValueHomes(const ir::Function& function, const ir::TypeTable& t
   }
   for (std::size_t r = 0; r < kPool.size(); ++r)
     if (used[r]) result.savedRegisters.push_back(kPool[r]);
-  return result;
 }
 
 }  // namespace tide::codegen

@@ -54,6 +54,8 @@ struct ValueHomes {
 // integers, zero-extended for unsigned ones and bool.
 std::int64_t canonicalConstant(const ir::TypeTable& types, ir::TypeId type, std::int64_t value);
 
-ValueHomes assignValueHomes(const ir::Function& function, const ir::TypeTable& types);
+// Fills `result` (its vectors are reused: the caller keeps one ValueHomes
+// across functions, so they are not allocated per function).
+void assignValueHomes(const ir::Function& function, const ir::TypeTable& types, ValueHomes& result);
 
 }  // namespace tide::codegen

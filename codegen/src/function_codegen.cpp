@@ -19,7 +19,6 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
-#include <tuple>
 #include <utility>
 
 #include "codegen_context.h"
@@ -60,8 +59,13 @@ constexpr Xmm kSseArgument[] = {Xmm::xmm0, Xmm::xmm1, Xmm::xmm2, Xmm::xmm3,
 bool fitsInt32(std::int64_t value) { return value >= INT32_MIN && value <= INT32_MAX; }
 bool fitsInt8(std::int64_t value) { return value >= -128 && value <= 127; }
 
+// Lexicographic (file, line, column). Spelled out: the std::tie form went
+// through three-way comparisons that showed in the scope building, which
+// tests every instruction against every lexical block.
 bool locationBefore(const ir::SourceLocation& a, const ir::SourceLocation& b) {
-  return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+  if (a.file != b.file) return a.file < b.file;
+  if (a.line != b.line) return a.line < b.line;
+  return a.column < b.column;
 }
 
 struct InstructionSpan {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -163,15 +164,14 @@ class Assembler {
   std::int64_t labelOffset(Label label) const {
     return labelOffsets_[static_cast<std::size_t>(label.id)];
   }
-  // The bytes so far; trims the slack kept for appending (see code_).
+  // The bytes so far, as a vector the caller may take or extend; trims the
+  // slack kept for appending (see code_).
   std::vector<std::uint8_t>& code() {
     code_.resize(used_);
     return code_;
   }
-  const std::vector<std::uint8_t>& code() const {
-    code_.resize(used_);
-    return code_;
-  }
+  // The bytes so far, read-only (the slack stays).
+  std::span<const std::uint8_t> bytes() const { return {code_.data(), used_}; }
 
  private:
   struct Fixup {
@@ -182,8 +182,8 @@ class Assembler {
   // While emitting, code_ is kept longer than the used_ bytes so that an
   // instruction is encoded straight into place: growing a vector by a few
   // bytes per instruction (push_back, insert or resize) cost as much as
-  // encoding it. code() trims the slack, which is why it is mutable.
-  mutable std::vector<std::uint8_t> code_;
+  // encoding it. code() trims the slack.
+  std::vector<std::uint8_t> code_;
   std::size_t used_ = 0;
   std::vector<std::int64_t> labelOffsets_;  // -1 while unbound
   std::vector<Fixup> fixups_;

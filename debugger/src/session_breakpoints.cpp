@@ -1,7 +1,10 @@
-// User breakpoints: FILE:LINE through our line table (is_stmt addresses,
-// moved to the next line with code and reported so) or a function name
+// User breakpoints: FILE:LINE through our line table (the line's first
+// is_stmt address in each function, moved to the next line with code and
+// reported so) or a function name
 // (after its prologue: the function's second is_stmt row). Pending until the
 // image is loaded; each resolved address is one Target breakpoint.
+#include <algorithm>
+
 #include "session_engine.h"
 
 namespace tide::debugger {
@@ -11,6 +14,24 @@ namespace {
 bool looksLikeFileLine(const std::string& spec) { return parseFileLine(spec).has_value(); }
 
 }  // namespace
+
+std::vector<std::uint64_t> SessionEngine::firstAddressPerFunction(
+    std::vector<std::uint64_t> addresses) const {
+  // As gdb does: one location per function, the line's first address. A
+  // line's other rows (a `for` header's condition and increment, a `while`
+  // condition at the loop's bottom) would stop the program again within one
+  // pass over the line, at every iteration.
+  std::sort(addresses.begin(), addresses.end());
+  std::vector<std::uint64_t> first;
+  std::vector<const DebugFunction*> seen;
+  for (std::uint64_t address : addresses) {
+    const DebugFunction* function = symbolizer_->debugInfo().functionContaining(address);
+    if (function && std::find(seen.begin(), seen.end(), function) != seen.end()) continue;
+    seen.push_back(function);
+    first.push_back(address);
+  }
+  return first;
+}
 
 Result<BreakpointInfo> SessionEngine::addBreakpoint(const std::string& spec,
                                                     const std::string& condition) {
@@ -30,7 +51,7 @@ Result<BreakpointInfo> SessionEngine::addBreakpoint(const std::string& spec,
   if (looksLikeFileLine(spec)) {
     const auto [file, line] = *parseFileLine(spec);
     const auto used = symbolizer_->lineWithCode(file, line);
-    const auto addresses = symbolizer_->addressesForLine(file, line);
+    const auto addresses = firstAddressPerFunction(symbolizer_->addressesForLine(file, line));
     if (!used || addresses.empty()) {
       result.error = "no code at or after " + spec;
       return result;

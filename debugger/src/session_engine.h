@@ -152,6 +152,8 @@ class SessionEngine {
   };
   Result<Place> placeOf(std::size_t frameIndex, const std::string& path);
   VariableValue valueAt(const std::string& name, const Place& place);
+  // Of a line's addresses, the lowest in each function (gdb's choice).
+  std::vector<std::uint64_t> firstAddressPerFunction(std::vector<std::uint64_t> addresses) const;
   // " <callee+0x..>" for an instruction whose last operand is an address in
   // the program (a call or jump), else "".
   std::string branchTargetName(const std::string& instruction) const;

@@ -5,6 +5,7 @@
 #include <QHeaderView>
 #include <QMainWindow>
 #include <QPlainTextEdit>
+#include <QTextBlock>
 #include <QTreeWidget>
 #include <cinttypes>
 #include <cstdio>
@@ -59,10 +60,17 @@ DebugPanes::DebugPanes(QMainWindow* window) : QObject(window) {
   output_ = new QPlainTextEdit;
   output_->setReadOnly(true);
   output_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+  disassembly_ = new QPlainTextEdit;
+  disassembly_->setReadOnly(true);
+  disassembly_->setLineWrapMode(QPlainTextEdit::NoWrap);
+  disassembly_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
   stackDock_ = dock(window, tr("Call Stack"), stack_, Qt::BottomDockWidgetArea);
   dock(window, tr("Locals"), locals_, Qt::BottomDockWidgetArea);
   dock(window, tr("Output"), output_, Qt::BottomDockWidgetArea);
-  dock(window, tr("Registers"), registers_, Qt::RightDockWidgetArea);
+  QDockWidget* registersDock = dock(window, tr("Registers"), registers_, Qt::RightDockWidgetArea);
+  window->tabifyDockWidget(registersDock,
+                           dock(window, tr("Disassembly"), disassembly_, Qt::RightDockWidgetArea));
+  registersDock->raise();
   connect(stack_, &QTreeWidget::itemActivated, this,
           [this](QTreeWidgetItem* item, int) { chooseFrame(item); });
   connect(stack_, &QTreeWidget::itemClicked, this,
@@ -83,6 +91,7 @@ void DebugPanes::refresh(debugger::DebugSession& session, const debugger::StopEv
   if (stack_->topLevelItemCount() > 0) stack_->setCurrentItem(stack_->topLevelItem(0));
   showLocals(session);
   showRegisters(session);
+  showDisassembly(session);
 }
 
 void DebugPanes::clear() {
@@ -90,6 +99,7 @@ void DebugPanes::clear() {
   stack_->clear();
   locals_->clear();
   registers_->clear();
+  disassembly_->clear();
 }
 
 void DebugPanes::appendOutput(const QString& text) {
@@ -149,10 +159,38 @@ void DebugPanes::showRegisters(debugger::DebugSession& session) {
   }
 }
 
+void DebugPanes::showDisassembly(debugger::DebugSession& session) {
+  disassembly_->clear();
+  const auto lines = session.disassemble();
+  if (!lines.ok()) return;
+  QStringList text;
+  int current = -1;
+  for (const debugger::DisassemblyLine& line : *lines.value) {
+    if (line.isSource) {
+      text << QStringLiteral("%1\t%2").arg(line.line).arg(QString::fromStdString(line.text));
+      continue;
+    }
+    if (line.current) current = static_cast<int>(text.size());
+    text << QStringLiteral("%1 %2 %3  %4")
+                .arg(line.current ? "=>" : "  ", hex(line.address),
+                     QString::fromStdString(line.location), QString::fromStdString(line.text));
+  }
+  disassembly_->setPlainText(text.join('\n'));
+  if (current >= 0) {
+    // Scroll so the pc's line shows.
+    QTextCursor cursor(disassembly_->document()->findBlockByNumber(current));
+    disassembly_->setTextCursor(cursor);
+    disassembly_->ensureCursorVisible();
+  }
+}
+
 void DebugPanes::chooseFrame(QTreeWidgetItem* item) {
   if (!item || !session_ || !(item->flags() & Qt::ItemIsEnabled)) return;
   const auto index = item->data(0, kIndexRole).toULongLong();
-  if (session_->selectFrame(static_cast<std::size_t>(index)).ok) showLocals(*session_);
+  if (session_->selectFrame(static_cast<std::size_t>(index)).ok) {
+    showLocals(*session_);
+    showDisassembly(*session_);
+  }
   const QString file = item->data(0, kFileRole).toString();
   const int line = item->data(0, kLineRole).toInt();
   if (!file.isEmpty() && line > 0) Q_EMIT frameChosen(file, line);

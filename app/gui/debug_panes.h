@@ -1,7 +1,8 @@
 // The debugger's panes, as dock widgets: the call stack (a row per frame,
 // which a click selects and shows in the editor), the selected frame's
-// locals, the registers (those changed since the previous stop in red), and
-// the program's output. They only show what DebugSession answers; filling
+// locals and disassembly (with its source lines, the pc marked), the
+// registers (those changed since the previous stop in red), and the
+// program's output. They only show what DebugSession answers; filling
 // them is refresh(), called at each stop.
 #pragma once
 
@@ -36,6 +37,7 @@ class DebugPanes : public QObject {
   QTreeWidget* locals() const { return locals_; }
   QTreeWidget* registers() const { return registers_; }
   QPlainTextEdit* output() const { return output_; }
+  QPlainTextEdit* disassembly() const { return disassembly_; }
 
  Q_SIGNALS:
   // A frame was chosen in the call stack: show FILE:LINE in the editor.
@@ -45,6 +47,7 @@ class DebugPanes : public QObject {
   void showFrames(const debugger::Backtrace& trace);
   void showLocals(debugger::DebugSession& session);
   void showRegisters(debugger::DebugSession& session);
+  void showDisassembly(debugger::DebugSession& session);
   void chooseFrame(QTreeWidgetItem* item);
 
   debugger::DebugSession* session_ = nullptr;  // while stopped
@@ -52,6 +55,7 @@ class DebugPanes : public QObject {
   QTreeWidget* locals_ = nullptr;
   QTreeWidget* registers_ = nullptr;
   QPlainTextEdit* output_ = nullptr;
+  QPlainTextEdit* disassembly_ = nullptr;
   QDockWidget* stackDock_ = nullptr;
 };
 

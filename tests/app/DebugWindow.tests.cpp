@@ -84,6 +84,11 @@ TEST_CASE("a margin breakpoint stops the program, and steps move the marker and 
   CHECK(window.valueTipAt(7, 33).isEmpty());  // "field", in the comment: no variable
   CHECK(column(window.panes()->registers(), 0).contains("rip"));
   CHECK(column(window.panes()->registers(), 0).contains("xmm0"));
+  // The disassembly of add, its source lines among the instructions, the pc marked.
+  const QString code = window.panes()->disassembly()->toPlainText();
+  CHECK(code.contains("8\t    acc.total += v * v;"));
+  CHECK(code.count("=> 0x") == 1);
+  CHECK(code.contains("<add+0x0>  push rbp"));
 
   window.stepOver();
   REQUIRE(waitFor([&] { return stoppedAt(window, 9); }));
@@ -146,6 +151,8 @@ TEST_CASE("a fault opens the backtrace by itself, and a frame's row shows its li
   window.editor()->getCursorPosition(&line, &index);
   CHECK(line + 1 == 12);  // return bt_mid(p) + 1;
   CHECK(valueOf(window.panes()->locals(), "p") == "null");
+  // bt_root's code now, the return address of its call to bt_mid marked.
+  CHECK(window.panes()->disassembly()->toPlainText().contains("<bt_root+0x0>"));
 
   window.stopDebugging();
   CHECK_FALSE(window.debugger()->isActive());

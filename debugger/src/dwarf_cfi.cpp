@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "data_cursor.h"
+#include "hex_text.h"
 #include "tide/codegen/dwarf_constants.h"
 #include "tide/debugger/dwarf_expression.h"
 
@@ -16,12 +17,6 @@ namespace tide::debugger {
 using namespace dwarf;
 
 namespace {
-
-std::string hex(std::uint64_t value) {
-  char text[24];
-  std::snprintf(text, sizeof text, "0x%" PRIx64, value);
-  return text;
-}
 
 // A DW_EH_PE-encoded pointer at the cursor; `fieldAddress` is the image
 // address of the field (for pcrel).

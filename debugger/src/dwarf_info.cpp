@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "dwarf_form.h"
+#include "hex_text.h"
 #include "tide/codegen/dwarf_constants.h"
 
 namespace tide::debugger {
@@ -15,12 +16,6 @@ using namespace dwarf;
 namespace {
 
 constexpr std::size_t kMaximumDieDepth = 512;
-
-std::string hex(std::uint64_t value) {
-  char text[24];
-  std::snprintf(text, sizeof text, "0x%llx", static_cast<unsigned long long>(value));
-  return text;
-}
 
 Expected<UnitHeader> readUnitHeader(DataCursor& cursor) {
   UnitHeader header;

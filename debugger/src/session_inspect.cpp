@@ -1,13 +1,15 @@
 // Inspection of the stopped program: the call stack (stack_unwinder.h over
 // the Target's memory, symbolized by our DWARF reader), registers captured
 // at each stop, variables of any frame by DWARF type and paths into them
-// (`acc.total`, `a[3]`, `p.x`), conditions, return values, disassembly.
+// (`acc.total`, `a[3]`, `p.x`), conditions, return values
+// (disassembly: session_disassembly.cpp).
 #include <algorithm>
 #include <cctype>
 #include <cinttypes>
 #include <cstdio>
 #include <cstring>
 
+#include "hex_text.h"
 #include "session_engine.h"
 #include "value_format.h"
 
@@ -20,12 +22,6 @@ const char* const kRegisterNames[] = {"rax",   "rbx",   "rcx",   "rdx",    "rsi"
                                       "r14",   "r15",   "rip",   "rflags", "xmm0",  "xmm1", "xmm2",
                                       "xmm3",  "xmm4",  "xmm5",  "xmm6",   "xmm7",  "xmm8", "xmm9",
                                       "xmm10", "xmm11", "xmm12", "xmm13",  "xmm14", "xmm15"};
-
-std::string hex(std::uint64_t value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "0x%" PRIx64, value);
-  return text;
-}
 
 std::string trimmed(const std::string& text) {
   std::size_t begin = 0, end = text.size();
@@ -511,90 +507,6 @@ Result<std::vector<std::uint8_t>> SessionEngine::readMemory(std::uint64_t addres
   if (!bytes)
     return {std::nullopt, "cannot read " + std::to_string(size) + " bytes at " + hex(address)};
   return {std::move(*bytes), ""};
-}
-
-Result<std::vector<DisassemblyLine>> SessionEngine::disassemble() {
-  if (auto error = stoppedError()) return {std::nullopt, *error};
-  const RawFrame raw = rawFrames().at(selectedFrame_);
-  // A caller's pc is a return address: its call is the instruction before.
-  const DebugFunction* function =
-      symbolizer_->debugInfo().functionContaining(toImage(raw.pc) - (selectedFrame_ > 0 ? 1 : 0));
-  if (!function) return {std::nullopt, "no function at " + hex(raw.pc)};
-  return disassembleFunction(*function, raw.pc);
-}
-
-Result<std::vector<DisassemblyLine>> SessionEngine::disassembleAt(std::uint64_t address) {
-  if (auto error = stoppedError()) return {std::nullopt, *error};
-  const std::uint64_t selectedPc = rawFrames().at(selectedFrame_).pc;
-  if (isImageCode(address))
-    if (const DebugFunction* function =
-            symbolizer_->debugInfo().functionContaining(toImage(address)))
-      return disassembleFunction(*function, selectedPc);
-  // Outside the program (the runner, the C library): no symbols or lines,
-  // so a window of instructions from the address.
-  constexpr std::size_t kWindowBytes = 64, kWindowInstructions = 16;
-  std::optional<std::vector<std::uint8_t>> bytes;
-  for (std::size_t size = kWindowBytes; !bytes && size > 0; size /= 2)
-    bytes = target_->readMemory(address, size);  // a shorter read near the end of a mapping
-  if (!bytes) return {std::nullopt, "cannot read memory at " + hex(address)};
-  std::vector<DisassemblyLine> lines;
-  for (const DisassembledInstruction& instruction : target_->disassemble(*bytes, address)) {
-    if (lines.size() == kWindowInstructions) break;
-    DisassemblyLine line;
-    line.address = instruction.address;
-    line.text = instruction.text;
-    line.current = instruction.address == selectedPc;
-    lines.push_back(std::move(line));
-  }
-  return {std::move(lines), ""};
-}
-
-std::string SessionEngine::branchTargetName(const std::string& instruction) const {
-  // LLDB prints a call or jump target as a bare address; inside the program
-  // it gets the function's name, as gdb and objdump show it.
-  const std::size_t at = instruction.rfind("0x");
-  if (at == std::string::npos || (at > 0 && instruction[at - 1] != ' ')) return "";
-  char* end = nullptr;
-  const std::uint64_t target = std::strtoull(instruction.c_str() + at, &end, 16);
-  if (*end != 0 || !isImageCode(target)) return "";
-  const FrameInfo frame = describePc(target, false);
-  if (frame.function.empty()) return "";
-  return " <" + frame.function + (frame.offset ? "+" + hex(frame.offset) : "") + ">";
-}
-
-Result<std::vector<DisassemblyLine>> SessionEngine::disassembleFunction(
-    const DebugFunction& function, std::uint64_t currentPc) {
-  const std::uint64_t start = imageBase_ + function.lowPc;
-  std::vector<DisassemblyLine> lines;
-  // From the program's memory, where the runner has applied the relocations
-  // (call targets); LLDB's reads hide the int3 of planted breakpoints.
-  const auto code = target_->readMemory(start, function.highPc - function.lowPc);
-  if (!code) return {std::nullopt, "cannot read the code of " + function.name};
-  std::uint32_t lastLine = 0;
-  std::string lastFile;
-  for (const DisassembledInstruction& instruction : target_->disassemble(*code, start)) {
-    const auto location = symbolizer_->sourceLocation(toImage(instruction.address));
-    if (location && (location->line != lastLine || location->file != lastFile)) {
-      DisassemblyLine source;
-      source.isSource = true;
-      source.line = location->line;
-      source.location = location->file;
-      source.text = sourceLine(location->file, location->line);
-      lines.push_back(std::move(source));
-      lastLine = location->line;
-      lastFile = location->file;
-    }
-    DisassemblyLine line;
-    line.address = instruction.address;
-    line.text = instruction.text + branchTargetName(instruction.text);
-    char offset[48];
-    std::snprintf(offset, sizeof offset, "<%s+0x%" PRIx64 ">", function.name.c_str(),
-                  instruction.address - start);
-    line.location = offset;
-    line.current = instruction.address == currentPc;
-    lines.push_back(std::move(line));
-  }
-  return {std::move(lines), ""};
 }
 
 Result<std::vector<NativeFrame>> SessionEngine::nativeBacktrace() {

@@ -3,16 +3,11 @@
 
 #include <cstdio>
 #include <type_traits>
+#include "hex_text.h"
 
 namespace tide::debugger {
 
 namespace {
-
-std::string hex(std::uint64_t value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "0x%llx", static_cast<unsigned long long>(value));
-  return text;
-}
 
 template <class... Visitors>
 struct Overloaded : Visitors... {

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "hex_text.h"
 #include "tide/codegen/dwarf_constants.h"
 
 namespace tide::debugger {
@@ -29,12 +30,6 @@ std::int64_t loadSigned(std::span<const std::uint8_t> bytes) {
   if (bits == 0 || bits == 64) return static_cast<std::int64_t>(raw);
   const std::uint64_t sign = std::uint64_t{1} << (bits - 1);
   return static_cast<std::int64_t>((raw ^ sign) - sign);
-}
-
-std::string hex(std::uint64_t value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "0x%" PRIx64, value);
-  return text;
 }
 
 std::string formatReal(double value) {

@@ -56,6 +56,7 @@ constexpr int kIndexRole = Qt::UserRole + 2;
 DebugPanes::DebugPanes(QMainWindow* window) : QObject(window) {
   stack_ = makeTable({tr("#"), tr("Frame")});
   locals_ = makeTable({tr("Name"), tr("Type"), tr("Value")});
+  locals_->setRootIsDecorated(true);  // pointers open onto their targets
   registers_ = makeTable({tr("Register"), tr("Value")});
   output_ = new QPlainTextEdit;
   output_->setReadOnly(true);
@@ -131,10 +132,19 @@ void DebugPanes::showLocals(debugger::DebugSession& session) {
   locals_->clear();
   const auto values = session.locals();
   if (!values.ok()) return;
-  for (const debugger::VariableValue& value : *values.value)
-    new QTreeWidgetItem(locals_,
-                        {QString::fromStdString(value.name), QString::fromStdString(value.type),
-                         QString::fromStdString(value.value)});
+  for (const debugger::VariableValue& value : *values.value) {
+    auto* item = new QTreeWidgetItem(
+        locals_, {QString::fromStdString(value.name), QString::fromStdString(value.type),
+                  QString::fromStdString(value.value)});
+    // A pointer opens onto what it points to (one level: `acc.*`), except
+    // a string, whose text the value already shows.
+    if (!value.type.starts_with("*") || value.type == "*u8" || value.value == "null") continue;
+    const auto target = session.evaluate(value.name + ".*");
+    if (target.ok())
+      new QTreeWidgetItem(item, {QString::fromStdString(target.value->name),
+                                 QString::fromStdString(target.value->type),
+                                 QString::fromStdString(target.value->value)});
+  }
 }
 
 void DebugPanes::showRegisters(debugger::DebugSession& session) {

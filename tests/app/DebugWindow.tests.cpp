@@ -79,6 +79,13 @@ TEST_CASE("a margin breakpoint stops the program, and steps move the marker and 
   CHECK(frames[0].endsWith(" at sum_squares.toy:8:5"));
   CHECK(frames[1].startsWith("main+0x"));
   CHECK(valueOf(window.panes()->locals(), "v") == "0");
+  // The pointer acc opens onto the struct it points to.
+  const QList<QTreeWidgetItem*> accs =
+      window.panes()->locals()->findItems("acc", Qt::MatchExactly, 0);
+  REQUIRE(accs.size() == 1);
+  REQUIRE(accs[0]->childCount() == 1);
+  CHECK(accs[0]->child(0)->text(0) == "acc.*");
+  CHECK(accs[0]->child(0)->text(2) == "Acc { total: 0, count: 0 }");
   // Hovering `v` on line 8 (0-based 7, the v of "v * v") shows its value.
   CHECK(window.valueTipAt(7, 17) == "v: i64 = 0");
   CHECK(window.valueTipAt(7, 33).isEmpty());  // "field", in the comment: no variable

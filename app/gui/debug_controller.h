@@ -39,7 +39,10 @@ class DebugController : public QObject {
   // The stop was the temporary breakpoint's.
   bool reachedTemporaryBreakpoint(const debugger::StopEvent& stop) const;
 
-  // Breakpoints of a running session follow the editor's markers.
+  // Breakpoints of a running session follow the editor's markers, by the
+  // line a marker had when it was set: the program runs the code it was
+  // compiled from, so edits made while it lives do not move its breakpoints
+  // (the next run takes the markers where they are then).
   void addBreakpoint(const QString& path, int line);
   void removeBreakpoint(const QString& path, int line);
 

@@ -1,8 +1,6 @@
 // The text forms of dbg_format.h.
 #include "dbg/dbg_format.h"
 
-#include "tide/core/interpreter.h"
-
 #include <cinttypes>
 #include <cstdio>
 #include <cstring>
@@ -62,13 +60,7 @@ std::vector<std::string> describeStop(
   using debugger::StopReason;
   std::vector<std::string> lines;
   switch (stop.reason) {
-    case StopReason::Exited:
-      if (stop.terminatingSignal)
-        lines.push_back("Program terminated by signal " +
-                        core::signalName(*stop.terminatingSignal));
-      else
-        lines.push_back("Program exited with status " + std::to_string(stop.exitStatus));
-      return lines;
+    case StopReason::Exited: lines.push_back(debugger::describeExit(stop)); return lines;
     case StopReason::Breakpoint:
       lines.push_back("Breakpoint " + std::to_string(stop.breakpointId) + ", hit " +
                       std::to_string(stop.hitCount));

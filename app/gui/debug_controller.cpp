@@ -1,9 +1,4 @@
-// Before any Qt header: the IR (through interpreter.h) has a member named
-// `slots`, which Qt defines as a macro.
-#include "tide/core/interpreter.h"
-// clang-format off
 #include "gui/debug_controller.h"
-// clang-format on
 
 #include <chrono>
 #include <variant>
@@ -130,11 +125,7 @@ void DebugController::handle(const debugger::SessionEvent& event) {
   if (stop.reason == debugger::StopReason::Exited) {
     active_ = false;
     stopped_ = false;
-    const QString description =
-        stop.terminatingSignal
-            ? tr("Program terminated by signal %1")
-                  .arg(QString::fromStdString(core::signalName(*stop.terminatingSignal)))
-            : tr("Program exited with status %1").arg(stop.exitStatus);
+    const QString description = QString::fromStdString(debugger::describeExit(stop));
     Q_EMIT runningChanged(false);
     Q_EMIT exited(description);
     return;

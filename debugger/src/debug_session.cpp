@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "session_engine.h"
+#include "tide/core/interpreter.h"
 
 namespace tide::debugger {
 
@@ -259,6 +260,12 @@ Result<std::vector<NativeFrame>> DebugSession::nativeBacktrace() {
 
 std::string DebugSession::sourceLine(const std::string& file, std::uint32_t line) {
   return call([&] { return shared_->engine->sourceLine(file, line); });
+}
+
+std::string describeExit(const StopEvent& stop) {
+  if (stop.terminatingSignal)
+    return "Program terminated by signal " + core::signalName(*stop.terminatingSignal);
+  return "Program exited with status " + std::to_string(stop.exitStatus);
 }
 
 std::string describeFlags(std::uint64_t rflags) {

@@ -200,5 +200,8 @@ class DebugSession {
 
 // rflags as "[ ZF PF IF ]".
 std::string describeFlags(std::uint64_t rflags);
+// How an Exited stop ended: "Program exited with status 29", "Program
+// terminated by signal SIGKILL" (tide dbg and the IDE say the same).
+std::string describeExit(const StopEvent& stop);
 
 }  // namespace tide::debugger

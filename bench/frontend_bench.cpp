@@ -76,11 +76,11 @@ PhaseTimes runRound(const std::vector<tide::core::SourceFile>& files) {
     times.slots += function.slots.size();
     times.irBytes += function.blocks.capacity() * sizeof(tide::ir::Block) +
                      function.slots.capacity() * sizeof(tide::ir::Slot) +
-                     function.valueTypes.capacity() * sizeof(tide::ir::TypeId);
-    for (const tide::ir::Block& block : function.blocks) {
-      times.instructions += block.instrs.size();
-      times.irBytes += block.instrs.capacity() * sizeof(tide::ir::Instr);
-    }
+                     function.valueTypes.capacity() * sizeof(tide::ir::TypeId) +
+                     function.instrs.capacity() * sizeof(tide::ir::Instr) +
+                     function.calls.capacity() * sizeof(tide::ir::CallSite) +
+                     function.callArguments.capacity() * sizeof(tide::ir::CallArgument);
+    for (const tide::ir::Block& block : function.blocks) times.instructions += block.instrCount;
   }
   {
     // The driver's way: one pass, each function lowered right after its check.

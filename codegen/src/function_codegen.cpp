@@ -259,12 +259,12 @@ void FunctionEmitter::layoutFrame() {
   std::uint64_t outgoing = 0;
   std::vector<ir::TypeId>& argumentTypes = parameterTypes;  // reused: one allocation per frame
   for (const ir::Block& block : function_.blocks)
-    for (const ir::Instr& instr : block.instrs) {
+    for (const ir::Instr& instr : function_.instructions(block)) {
       if (instr.op != ir::Opcode::Call && instr.op != ir::Opcode::CallExtern &&
           instr.op != ir::Opcode::CallIndirect)
         continue;
       argumentTypes.clear();
-      for (const ir::CallArgument& argument : instr.arguments)
+      for (const ir::CallArgument& argument : function_.arguments(instr))
         argumentTypes.push_back(argument.type);
       const ir::TypeId result =
           instr.type < types_.count() ? types_.get(instr.type).result : ir::TypeTable::kVoid;
@@ -1163,14 +1163,16 @@ void FunctionEmitter::emitCall(const ir::Instr& instr) {
   // A member reused call after call: a fresh vector per call showed in malloc.
   std::vector<ir::TypeId>& argumentTypes = argumentTypes_;
   argumentTypes.clear();
-  for (const ir::CallArgument& argument : instr.arguments) argumentTypes.push_back(argument.type);
+  const std::span<const ir::CallArgument> arguments = function_.arguments(instr);
+  const ir::ValueId aggregateResultAddress = function_.callSite(instr).aggregateResultAddress;
+  for (const ir::CallArgument& argument : arguments) argumentTypes.push_back(argument.type);
   const CallPlan plan = planCall(types_, argumentTypes, signature.result);
 
   // Stack arguments first: copying them uses rsi, rdi and rcx.
   for (std::size_t i = 0; i < plan.arguments.size(); ++i) {
     const ArgumentPlacement& placement = plan.arguments[i];
     if (!placement.onStack) continue;
-    const ir::CallArgument& argument = instr.arguments[i];
+    const ir::CallArgument& argument = arguments[i];
     const auto at = static_cast<std::int64_t>(placement.stackOffset);
     if (types_.isAggregate(argument.type)) {
       loadValue(Gpr::rsi, argument.value);
@@ -1184,7 +1186,7 @@ void FunctionEmitter::emitCall(const ir::Instr& instr) {
   for (std::size_t i = 0; i < plan.arguments.size(); ++i) {
     const ArgumentPlacement& placement = plan.arguments[i];
     if (placement.onStack) continue;
-    const ir::CallArgument& argument = instr.arguments[i];
+    const ir::CallArgument& argument = arguments[i];
     const Classification& c = placement.classification;
     const bool aggregate = types_.isAggregate(argument.type);
     if (aggregate) loadValue(Gpr::r10, argument.value);
@@ -1202,7 +1204,7 @@ void FunctionEmitter::emitCall(const ir::Instr& instr) {
         code_.emit(Form::MOVQ_X_RM64, X(kSseArgument[placement.registerIndex[e]]), R(Gpr::r11));
     }
   }
-  if (plan.resultInMemory) loadValue(Gpr::rdi, instr.aggregateResultAddress);
+  if (plan.resultInMemory) loadValue(Gpr::rdi, aggregateResultAddress);
   if (instr.op == ir::Opcode::CallIndirect) loadValue(Gpr::r11, instr.operand[0]);
   // al = number of vector registers used: required for variadic callees,
   // harmless for the others. Toy functions are never variadic.
@@ -1233,7 +1235,7 @@ void FunctionEmitter::emitCall(const ir::Instr& instr) {
   if (plan.resultInMemory) return;  // the callee wrote through the sret pointer
   const Classification& c = plan.result;
   code_.emit(Form::MOV_R64_RM64, R(Gpr::rsi), R(Gpr::rdx));  // second integer eightbyte
-  loadValue(Gpr::r10, instr.aggregateResultAddress);
+  loadValue(Gpr::r10, aggregateResultAddress);
   int integerUsed = 0, sseUsed = 0;
   for (int e = 0; e < c.eightbyteCount; ++e) {
     const std::uint64_t bytes =
@@ -1647,7 +1649,7 @@ GeneratedFunction FunctionEmitter::run() {
   const std::uint64_t start = code_.size();
   code_.bind(context_.functionLabels[index_]);
   std::size_t instructionCount = 0;
-  for (const ir::Block& block : function_.blocks) instructionCount += block.instrs.size();
+  for (const ir::Block& block : function_.blocks) instructionCount += block.instrCount;
   spans_.reserve(instructionCount);
   lines_.reserve(instructionCount / 2 + 4);
   blockLabels_.reserve(function_.blocks.size());
@@ -1661,7 +1663,7 @@ GeneratedFunction FunctionEmitter::run() {
   for (std::size_t b = 0; b < function_.blocks.size(); ++b) {
     code_.bind(blockLabels_[b]);
     nextBlock_ = b + 1 < function_.blocks.size() ? static_cast<std::uint32_t>(b + 1) : ir::kNoBlock;
-    for (const ir::Instr& instr : function_.blocks[b].instrs) {
+    for (const ir::Instr& instr : function_.instructions(function_.blocks[b])) {
       noteLocation(instr.location, prologueEndPending_ && instr.location.line != 0);
       if (instr.location.line != 0) prologueEndPending_ = false;
       const std::uint64_t instructionStart = code_.size();

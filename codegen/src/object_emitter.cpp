@@ -138,7 +138,7 @@ ObjectFile compileToObject(const ir::Module& module, const CodegenOptions& optio
   // regrown (and copied) a dozen times on large programs.
   std::size_t instructionCount = 0;
   for (const ir::Function& function : module.functions)
-    for (const ir::Block& block : function.blocks) instructionCount += block.instrs.size();
+    for (const ir::Block& block : function.blocks) instructionCount += block.instrCount;
   context.code.code().reserve(instructionCount * 5 + module.functions.size() * 48);
   unit.lines.reserve(instructionCount / 2);
   unit.functions.reserve(module.functions.size());

@@ -27,12 +27,14 @@ static_assert(static_cast<int>(kXmmPool[7]) - static_cast<int>(kXmmPool[0]) == 7
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 
 template <typename F>
-void forEachUse(const ir::Instr& instr, F&& use) {
+void forEachUse(const ir::Function& function, const ir::Instr& instr, F&& use) {
   for (ir::ValueId v : instr.operand)
     if (v != ir::kNoValue) use(v);
-  for (const ir::CallArgument& argument : instr.arguments)
+  if (instr.call == ir::kNoCall) return;
+  for (const ir::CallArgument& argument : function.arguments(instr))
     if (argument.value != ir::kNoValue) use(argument.value);
-  if (instr.aggregateResultAddress != ir::kNoValue) use(instr.aggregateResultAddress);
+  const ir::ValueId resultAddress = function.callSite(instr).aggregateResultAddress;
+  if (resultAddress != ir::kNoValue) use(resultAddress);
 }
 
 bool fitsDisplacement(std::int64_t value) { return value > -(1LL << 30) && value < (1LL << 30); }
@@ -83,11 +85,11 @@ void assignValueHomes(const ir::Function& function, const ir::TypeTable& types,
   // which is what defBlock != b already says.
   for (std::uint32_t b = 0; b < blockCount; ++b) {
     const ir::Block& block = function.blocks[b];
-    const ir::Instr* const instrs = block.instrs.data();
-    const std::uint32_t instrCount = static_cast<std::uint32_t>(block.instrs.size());
+    const ir::Instr* const instrs = function.instrs.data() + block.firstInstr;
+    const std::uint32_t instrCount = block.instrCount;
     for (std::uint32_t i = 0; i < instrCount; ++i) {
       const ir::Instr& instr = instrs[i];
-      forEachUse(instr, [&](ir::ValueId v) {
+      forEachUse(function, instr, [&](ir::ValueId v) {
         if (v >= count) return;
         Usage& u = usage[v];
         ++u.uses;
@@ -165,8 +167,8 @@ void assignValueHomes(const ir::Function& function, const ir::TypeTable& types,
   thread_local std::vector<std::uint32_t> callsSoFar;  // per instruction: calls before it
   for (std::uint32_t b = 0; b < blockCount; ++b) {
     const ir::Block& block = function.blocks[b];
-    const ir::Instr* const instrs = block.instrs.data();
-    const std::uint32_t instrCount = static_cast<std::uint32_t>(block.instrs.size());
+    const ir::Instr* const instrs = function.instrs.data() + block.firstInstr;
+    const std::uint32_t instrCount = block.instrCount;
     callsSoFar.resize(instrCount + 1);
     std::uint32_t* const calls = callsSoFar.data();
     calls[0] = 0;
@@ -219,7 +221,7 @@ void assignValueHomes(const ir::Function& function, const ir::TypeTable& types,
               ir::kNoValue;
         }
       };
-      forEachUse(instr, [&](ir::ValueId v) {
+      forEachUse(function, instr, [&](ir::ValueId v) {
         release(v);
         // A folded field address is read here, so its base is too.
         if (v < count && homes[v].kind == ValueHomeKind::FoldedField) release(homes[v].base);

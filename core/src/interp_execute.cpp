@@ -150,9 +150,11 @@ void Machine::executeFrame() {
 void Machine::executeCall(const ir::Instr& instr) {
   // The caller's values live on the guest stack, which a push does not move.
   const uint64_t* callerValues = frames_.back().values;
+  const std::span<const ir::CallArgument> arguments =
+      module_.functions[frames_.back().function].arguments(instr);
   Frame& callee = pushFrame(instr.index, false);
-  for (size_t i = 0; i < instr.arguments.size(); ++i)
-    bindParameter(callee, static_cast<uint32_t>(i), callerValues[instr.arguments[i].value]);
+  for (size_t i = 0; i < arguments.size(); ++i)
+    bindParameter(callee, static_cast<uint32_t>(i), callerValues[arguments[i].value]);
 }
 
 void Machine::executeIndirectCall(const ir::Instr& instr) {
@@ -160,9 +162,11 @@ void Machine::executeIndirectCall(const ir::Instr& instr) {
   auto found = functionByAddress_.find(target);
   if (found != functionByAddress_.end()) {
     const uint64_t* callerValues = frames_.back().values;
+    const std::span<const ir::CallArgument> arguments =
+        module_.functions[frames_.back().function].arguments(instr);
     Frame& callee = pushFrame(found->second, false);
-    for (size_t i = 0; i < instr.arguments.size(); ++i)
-      bindParameter(callee, static_cast<uint32_t>(i), callerValues[instr.arguments[i].value]);
+    for (size_t i = 0; i < arguments.size(); ++i)
+      bindParameter(callee, static_cast<uint32_t>(i), callerValues[arguments[i].value]);
     return;
   }
   if (target < kNullPageLimit) raiseFault(SIGSEGV, "call through a null function pointer");
@@ -175,9 +179,11 @@ void Machine::executeIndirectCall(const ir::Instr& instr) {
 
 void Machine::executeExternCall(const ir::Instr& instr) {
   const uint64_t* values = frames_.back().values;
+  const ir::Function& caller = module_.functions[frames_.back().function];
   switch (externBehaviours_[instr.index]) {
     case ExternBehaviour::Exit: {
-      const uint64_t status = instr.arguments.empty() ? 0 : values[instr.arguments[0].value];
+      const std::span<const ir::CallArgument> arguments = caller.arguments(instr);
+      const uint64_t status = arguments.empty() ? 0 : values[arguments[0].value];
       raiseExit(static_cast<int>(status & 0xff));
     }
     case ExternBehaviour::Abort: raiseFault(SIGABRT, "abort() called");
@@ -185,7 +191,7 @@ void Machine::executeExternCall(const ir::Instr& instr) {
   }
   const ir::ExternFunction& external = module_.externs[instr.index];
   const size_t fixed = types_.get(external.signature).variadic
-                           ? instr.fixedArgumentCount
+                           ? caller.callSite(instr).fixedArgumentCount
                            : types_.get(external.signature).params.size();
   callForeign(instr, reinterpret_cast<void*>(externAddress(instr.index)), external.signature,
               fixed);
@@ -194,22 +200,24 @@ void Machine::executeExternCall(const ir::Instr& instr) {
 
 void Machine::callForeign(const ir::Instr& instr, void* code, ir::TypeId signature,
                           size_t fixedCount) {
+  const ir::Function& caller = module_.functions[frames_.back().function];
+  const std::span<const ir::CallArgument> arguments = caller.arguments(instr);
   std::unique_ptr<CallInterface>& interface = callInterfaces_[&instr];
   if (!interface) {
     std::vector<ir::TypeId> argumentTypes;
-    for (const ir::CallArgument& argument : instr.arguments) argumentTypes.push_back(argument.type);
+    for (const ir::CallArgument& argument : arguments) argumentTypes.push_back(argument.type);
     interface = foreign_.prepare(signature, argumentTypes, fixedCount);
   }
   if (!interface->valid) raiseFault(SIGILL, "cannot call C with this signature (libffi)");
   // Copies of the values live on the host stack: a C callee may call back
   // into Toy, which reuses this function for its own C calls.
   const uint64_t* callerValues = frames_.back().values;
-  const size_t count = instr.arguments.size();
+  const size_t count = arguments.size();
   std::vector<uint64_t> scalars(count);
   std::vector<void*> pointers(count);
   for (size_t i = 0; i < count; ++i) {
-    const uint64_t value = callerValues[instr.arguments[i].value];
-    if (types_.isAggregate(instr.arguments[i].type)) {
+    const uint64_t value = callerValues[arguments[i].value];
+    if (types_.isAggregate(arguments[i].type)) {
       pointers[i] = reinterpret_cast<void*>(value);  // the aggregate's bytes
     } else {
       scalars[i] = value;  // little-endian: the low bytes are the narrow value
@@ -223,9 +231,10 @@ void Machine::callForeign(const ir::Instr& instr, void* code, ir::TypeId signatu
   if (types_.get(resultType).kind == ir::TypeKind::Void) return;
   uint64_t* callerFrameValues = frames_.back().values;
   if (types_.isAggregate(resultType)) {
-    if (instr.aggregateResultAddress != ir::kNoValue)
-      copyGuest(callerFrameValues[instr.aggregateResultAddress],
-                reinterpret_cast<uint64_t>(result.data()), resultSize);
+    const ir::ValueId resultAddress = caller.callSite(instr).aggregateResultAddress;
+    if (resultAddress != ir::kNoValue)
+      copyGuest(callerFrameValues[resultAddress], reinterpret_cast<uint64_t>(result.data()),
+                resultSize);
   } else if (instr.result != ir::kNoValue) {
     callerFrameValues[instr.result] = canonical(intShapeOf(types_, resultType), result[0]);
   }
@@ -246,8 +255,10 @@ void Machine::executeReturn(const ir::Instr& instr) {
   const ir::Instr& call = *decoded_[caller.function].code[caller.pc].instr;
   const ir::TypeId resultType = module_.functions[done.function].result;
   if (types_.isAggregate(resultType)) {
-    if (call.aggregateResultAddress != ir::kNoValue)
-      copyGuest(caller.values[call.aggregateResultAddress], value, types_.get(resultType).size);
+    const ir::ValueId resultAddress =
+        module_.functions[caller.function].callSite(call).aggregateResultAddress;
+    if (resultAddress != ir::kNoValue)
+      copyGuest(caller.values[resultAddress], value, types_.get(resultType).size);
   } else if (call.result != ir::kNoValue) {
     caller.values[call.result] = value;
   }

@@ -130,12 +130,12 @@ void Machine::decode() {
     uint32_t start = 0;
     for (const ir::Block& block : function.blocks) {
       blockStarts.push_back(start);
-      start += static_cast<uint32_t>(block.instrs.size());
+      start += block.instrCount;
     }
     DecodedFunction decoded;
     decoded.code.reserve(start + 1);
     for (const ir::Block& block : function.blocks)
-      for (const ir::Instr& instr : block.instrs)
+      for (const ir::Instr& instr : function.instructions(block))
         decoded.code.push_back(decodeInstr(function, instr, blockStarts, static_cast<uint32_t>(f)));
     // A function without code (a verifier would reject it) reaches this.
     if (decoded.code.empty()) {

@@ -60,7 +60,7 @@ std::string operandsText(const Instr& instr) {
   return text;
 }
 
-std::string callText(const Module& module, const Instr& instr) {
+std::string callText(const Module& module, const Function& function, const Instr& instr) {
   const TypeTable& types = module.types;
   std::string text;
   if (instr.op == Opcode::Call) text = " " + symbolName(module, SymbolKind::Function, instr.index);
@@ -68,16 +68,18 @@ std::string callText(const Module& module, const Instr& instr) {
     text = " " + symbolName(module, SymbolKind::Extern, instr.index);
   if (instr.op == Opcode::CallIndirect) text = " " + value(instr.operand[0]);
   text += "(";
-  for (size_t i = 0; i < instr.arguments.size(); ++i) {
+  const CallSite& site = function.callSite(instr);
+  const std::span<const CallArgument> arguments = function.arguments(instr);
+  for (size_t i = 0; i < arguments.size(); ++i) {
     if (i) text += ", ";
     if (instr.op == Opcode::CallExtern && types.get(instr.type).variadic &&
-        i == instr.fixedArgumentCount)
+        i == site.fixedArgumentCount)
       text += "... ";
-    text += types.name(instr.arguments[i].type) + " " + value(instr.arguments[i].value);
+    text += types.name(arguments[i].type) + " " + value(arguments[i].value);
   }
   text += ")";
-  if (instr.aggregateResultAddress != kNoValue)
-    text += " into " + value(instr.aggregateResultAddress);
+  if (site.aggregateResultAddress != kNoValue)
+    text += " into " + value(site.aggregateResultAddress);
   return text;
 }
 
@@ -121,7 +123,7 @@ std::string instrText(const Module& module, const Function& function, const Inst
       break;
     case Opcode::Call:
     case Opcode::CallExtern:
-    case Opcode::CallIndirect: text += callText(module, instr); break;
+    case Opcode::CallIndirect: text += callText(module, function, instr); break;
     case Opcode::Br: text += " bb" + std::to_string(instr.target[0]); break;
     case Opcode::CondBr:
       text += operandsText(instr) + ", bb" + std::to_string(instr.target[0]) + ", bb" +
@@ -169,7 +171,7 @@ std::string printFunction(const Module& module, const Function& function) {
     text += "bb" + std::to_string(b) + ":";
     if (!function.blocks[b].label.empty()) text += "  ; " + function.blocks[b].label;
     text += "\n";
-    for (const Instr& instr : function.blocks[b].instrs)
+    for (const Instr& instr : function.instructions(function.blocks[b]))
       text += "  " + instrText(module, function, instr) + "\n";
   }
   return text + "}\n";

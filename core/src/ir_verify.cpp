@@ -71,12 +71,22 @@ void Verifier::verifyCall(const Instr& instr) {
   if (instr.op == Opcode::CallExtern && instr.index >= module_.externs.size())
     problem("bad extern index");
   if (instr.op == Opcode::CallIndirect) expectType(instr.operand[0], instr.type, "callee");
+  if (instr.call >= function_->calls.size()) {
+    problem("call without a call site");
+    return;
+  }
+  const CallSite& site = function_->callSite(instr);
+  if (size_t{site.firstArgument} + site.argumentCount > function_->callArguments.size()) {
+    problem("call arguments out of range");
+    return;
+  }
+  const std::span<const CallArgument> arguments = function_->arguments(instr);
   size_t fixed = signature.params.size();
-  if (instr.arguments.size() < fixed || (!signature.variadic && instr.arguments.size() != fixed))
-    problem("call has " + std::to_string(instr.arguments.size()) + " arguments, signature has " +
+  if (arguments.size() < fixed || (!signature.variadic && arguments.size() != fixed))
+    problem("call has " + std::to_string(arguments.size()) + " arguments, signature has " +
             std::to_string(fixed));
-  for (size_t i = 0; i < instr.arguments.size(); ++i) {
-    const CallArgument& argument = instr.arguments[i];
+  for (size_t i = 0; i < arguments.size(); ++i) {
+    const CallArgument& argument = arguments[i];
     if (i < fixed && argument.type != signature.params[i])
       problem("argument type differs from signature");
     if (types_.isAggregate(argument.type))
@@ -87,8 +97,8 @@ void Verifier::verifyCall(const Instr& instr) {
       problem("variadic argument is not promoted");
   }
   bool aggregateResult = types_.isAggregate(signature.result);
-  if (aggregateResult) expectPointer(instr.aggregateResultAddress, "aggregate result address");
-  if (aggregateResult != (instr.aggregateResultAddress != kNoValue))
+  if (aggregateResult) expectPointer(site.aggregateResultAddress, "aggregate result address");
+  if (aggregateResult != (site.aggregateResultAddress != kNoValue))
     problem("aggregate result address mismatch");
   bool scalarResult = !aggregateResult && signature.result != TypeTable::kVoid;
   if (scalarResult != (instr.result != kNoValue)) problem("call result presence mismatch");
@@ -253,13 +263,19 @@ void Verifier::verifyFunction(const Function& function) {
   // in that order (the IR has no phis).
   for (blockIndex_ = 0; blockIndex_ < function.blocks.size(); ++blockIndex_) {
     const Block& block = function.blocks[blockIndex_];
-    if (block.instrs.empty() || !isTerminator(block.instrs.back().op)) {
-      instrIndex_ = block.instrs.size();
+    if (size_t{block.firstInstr} + block.instrCount > function.instrs.size()) {
+      instrIndex_ = 0;
+      problem("block's instructions out of range");
+      continue;
+    }
+    const std::span<const Instr> instrs = function.instructions(block);
+    if (instrs.empty() || !isTerminator(instrs.back().op)) {
+      instrIndex_ = instrs.size();
       problem("block does not end with a terminator");
     }
-    for (instrIndex_ = 0; instrIndex_ < block.instrs.size(); ++instrIndex_) {
-      const Instr& instr = block.instrs[instrIndex_];
-      if (isTerminator(instr.op) && instrIndex_ + 1 != block.instrs.size())
+    for (instrIndex_ = 0; instrIndex_ < instrs.size(); ++instrIndex_) {
+      const Instr& instr = instrs[instrIndex_];
+      if (isTerminator(instr.op) && instrIndex_ + 1 != instrs.size())
         problem("terminator in the middle of a block");
       verifyInstr(instr);
       if (instr.result != kNoValue) {

@@ -221,43 +221,48 @@ class FunctionLowering {
     block.label = label;
     return static_cast<BlockId>(function_.blocks.size() - 1);
   }
-  // The open block's instructions are built in open_, a buffer reused across
-  // functions, and moved into the block at its exact size when lowering
-  // switches to another block: no regrowth of each block's vector and no
-  // unused capacity (IR memory is most of the front end's memory traffic).
+  // The function's instructions are built in open_, a buffer reused across
+  // functions (warm in cache, no regrowth), as one run per block; the open
+  // block's run is [openBegin_, end). The finished function gets them in one
+  // exact-size copy (IR memory is most of the front end's memory traffic).
   InstrBuffer& open_;
+  uint32_t openBegin_ = 0;
+  bool relocated_ = false;  // a block was re-entered: its old run is dead space
+  // Arguments of the calls being lowered: a call's arguments are lowered
+  // (nested calls included) before it is emitted, so each keeps its own at
+  // the top of this stack until then.
+  std::vector<ir::CallArgument> pendingArguments_;
   void switchTo(BlockId block) {
-    flushOpenBlock();
+    closeOpenBlock();
     current_ = block;
+    openBegin_ = static_cast<uint32_t>(open_.size());
     // A block is normally entered once, empty; should one be re-entered, its
-    // instructions come back into the buffer.
-    std::vector<Instr>& instrs = function_.blocks[block].instrs;
-    if (!instrs.empty()) {
-      std::move(instrs.begin(), instrs.end(), std::back_inserter(open_));
-      instrs = {};
+    // instructions are copied to the end, to stay one run.
+    ir::Block& entered = function_.blocks[block];
+    if (entered.instrCount != 0) {
+      const size_t first = entered.firstInstr;
+      open_.reserve(open_.size() + entered.instrCount);
+      for (size_t i = 0; i < entered.instrCount; ++i) open_.push_back(open_[first + i]);
+      relocated_ = true;
     }
   }
-  void flushOpenBlock() {
-    std::vector<Instr>& instrs = function_.blocks[current_].instrs;
-    if (instrs.empty()) {
-      instrs.assign(std::make_move_iterator(open_.begin()), std::make_move_iterator(open_.end()));
-    } else {
-      instrs.reserve(instrs.size() + open_.size());
-      std::move(open_.begin(), open_.end(), std::back_inserter(instrs));
-    }
-    open_.clear();
+  void closeOpenBlock() {
+    ir::Block& block = function_.blocks[current_];
+    block.firstInstr = openBegin_;
+    block.instrCount = static_cast<uint32_t>(open_.size()) - openBegin_;
   }
-  bool terminated() const { return !open_.empty() && isTerminatorOp(open_.back().op); }
+  bool terminated() const { return open_.size() > openBegin_ && isTerminatorOp(open_.back().op); }
   // Code after a terminator goes to a fresh block with no predecessors.
   void ensureOpenBlock() {
     if (terminated()) switchTo(newBlock("dead"));
   }
-  Instr& append(Instr&& instr) {
+  Instr& append(const Instr& instr) {
     ensureOpenBlock();
-    return open_.emplace_back(std::move(instr));
+    return open_.emplace_back(instr);
   }
+  void finishInstructions();
   // The hot emitters build the instruction in place at the end of the open
-  // block (no temporary Instr to move and destroy).
+  // block (no temporary Instr to copy).
   // The fast path (open block, room in the buffer) is small enough to
   // inline; with the dead-block switch and the buffer's regrowth inline, each
   // call saved and restored most callee-saved registers (~40 instructions
@@ -393,7 +398,7 @@ void FunctionLowering::run(Decl* decl) {
   function_.slots.reserve(8);
   function_.blocks.reserve(16);
   function_.valueTypes.reserve(128);
-  current_ = newBlock("entry");  // open_ is empty: the previous function flushed it
+  current_ = newBlock("entry");  // open_ is empty: the previous function took its instructions
   std::vector<TypeId> params = type.params;
   for (uint32_t i = 0; i < decl->params.count; ++i) {
     Param& param = decl->params[i];
@@ -411,15 +416,45 @@ void FunctionLowering::run(Decl* decl) {
       emit(Opcode::Unreachable, ir::kNoType, ir::kNoType, end);
     }
   }
-  flushOpenBlock();
-  // A dead block opened after the last terminator is closed as unreachable.
-  for (ir::Block& block : function_.blocks)
-    if (block.instrs.empty() || !ir::isTerminator(block.instrs.back().op)) {
-      Instr instr;
-      instr.op = Opcode::Unreachable;
-      instr.location = function_.endLocation;
-      block.instrs.push_back(instr);
+  closeOpenBlock();
+  finishInstructions();
+}
+
+// Every block ends in a terminator (a dead block opened after the last one,
+// or a block never entered, is closed as unreachable); the instructions move
+// to the function in one copy, in block order if a re-entered block left dead
+// space behind.
+void FunctionLowering::finishInstructions() {
+  for (ir::Block& block : function_.blocks) {
+    if (block.instrCount != 0 &&
+        ir::isTerminator(open_[block.firstInstr + block.instrCount - 1].op))
+      continue;
+    if (block.firstInstr + block.instrCount != open_.size()) {
+      const size_t first = block.firstInstr;
+      block.firstInstr = static_cast<uint32_t>(open_.size());
+      open_.reserve(open_.size() + block.instrCount + 1);
+      for (size_t i = 0; i < block.instrCount; ++i) open_.push_back(open_[first + i]);
+      relocated_ = relocated_ || block.instrCount != 0;
     }
+    Instr& instr = open_.emplace_back();
+    instr.op = Opcode::Unreachable;
+    instr.location = function_.endLocation;
+    ++block.instrCount;
+  }
+  if (!relocated_) {
+    function_.instrs.assign(open_.begin(), open_.end());
+  } else {
+    size_t live = 0;
+    for (const ir::Block& block : function_.blocks) live += block.instrCount;
+    function_.instrs.reserve(live);
+    for (ir::Block& block : function_.blocks) {
+      const uint32_t first = static_cast<uint32_t>(function_.instrs.size());
+      function_.instrs.insert(function_.instrs.end(), open_.begin() + block.firstInstr,
+                              open_.begin() + block.firstInstr + block.instrCount);
+      block.firstInstr = first;
+    }
+  }
+  open_.clear();
 }
 
 void FunctionLowering::lowerBlock(Block* block) {
@@ -599,7 +634,7 @@ void FunctionLowering::lowerFor(Stmt* statement) {
   owner_.locations().at(range, compare.location);
   compare.result = static_cast<ValueId>(function_.valueTypes.size());
   function_.valueTypes.push_back(TypeTable::kBool);
-  ValueId inRange = append(std::move(compare)).result;
+  ValueId inRange = append(compare).result;
   condBranch(inRange, body, exit, range);
   switchTo(body);
   if (statement->name != "_") {
@@ -657,7 +692,7 @@ ValueId FunctionLowering::lowerValue(Expr* expr) {
     owner_.locations().at(expr->range, instr.location);
     instr.result = static_cast<ValueId>(function_.valueTypes.size());
     function_.valueTypes.push_back(type);
-    return append(std::move(instr)).result;
+    return append(instr).result;
   }
   switch (expr->kind) {
     case ExprKind::Paren: return lowerValue(expr->left);
@@ -669,7 +704,7 @@ ValueId FunctionLowering::lowerValue(Expr* expr) {
       owner_.locations().at(expr->range, instr.location);
       instr.result = static_cast<ValueId>(function_.valueTypes.size());
       function_.valueTypes.push_back(type);
-      return append(std::move(instr)).result;
+      return append(instr).result;
     }
     case ExprKind::Null: return emit(Opcode::ConstNull, type, type, expr->range);
     case ExprKind::Name: return lowerName(expr);
@@ -716,7 +751,7 @@ ValueId FunctionLowering::lowerAddress(Expr* expr) {
         owner_.locations().at(expr->range, instr.location);
         instr.result = static_cast<ValueId>(function_.valueTypes.size());
         function_.valueTypes.push_back(instr.type);
-        return append(std::move(instr)).result;
+        return append(instr).result;
       }
       break;
     }
@@ -900,15 +935,14 @@ ValueId FunctionLowering::lowerCall(Expr* expr, ValueId destination) {
   const ir::Type& signatureType = types_.get(instr.type);
   const size_t paramCount = signatureType.params.size();
   const TypeId result = signatureType.result;
-  instr.fixedArgumentCount = static_cast<uint32_t>(paramCount);
-  instr.arguments.reserve(expr->arguments.count);
+  const size_t argumentBase = pendingArguments_.size();
   for (uint32_t i = 0; i < expr->arguments.count; ++i) {
     Expr* argument = expr->arguments[i];
     TypeId type = argument->sema.type;
     if (types_.isAggregate(type)) {
       ValueId copyAddress = temporary(type, argument->range);
       lowerInto(argument, copyAddress);
-      instr.arguments.push_back({copyAddress, type});
+      pendingArguments_.push_back({copyAddress, type});
       continue;
     }
     ValueId value = lowerValue(argument);
@@ -922,18 +956,22 @@ ValueId FunctionLowering::lowerCall(Expr* expr, ValueId destination) {
         type = TypeTable::kI32;
       }
     }
-    instr.arguments.push_back({value, type});
+    pendingArguments_.push_back({value, type});
   }
+  ValueId resultAddress = ir::kNoValue;
   if (types_.isAggregate(result)) {
-    instr.aggregateResultAddress =
-        destination != ir::kNoValue ? destination : temporary(result, expr->range);
+    resultAddress = destination != ir::kNoValue ? destination : temporary(result, expr->range);
   } else if (result != TypeTable::kVoid) {
     instr.result = static_cast<ValueId>(function_.valueTypes.size());
     function_.valueTypes.push_back(result);
   }
+  function_.setCall(instr,
+                    std::span<const ir::CallArgument>(pendingArguments_.data() + argumentBase,
+                                                      pendingArguments_.size() - argumentBase),
+                    resultAddress, static_cast<uint32_t>(paramCount));
+  pendingArguments_.resize(argumentBase);
   owner_.locations().at(expr->range, instr.location);
-  ValueId resultAddress = instr.aggregateResultAddress;
-  ValueId value = append(std::move(instr)).result;
+  ValueId value = append(instr).result;
   return types_.isAggregate(result) ? resultAddress : value;
 }
 

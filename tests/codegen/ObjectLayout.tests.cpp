@@ -76,19 +76,18 @@ TEST_CASE("IR the front end never makes is reported and trapped, not crashed on"
   function.exported = true;
   function.type = module.types.function({}, ir::TypeTable::kI32);
   function.result = ir::TypeTable::kI32;
-  ir::Block block;
+  const ir::BlockId block = function.addBlock("entry");
   ir::Instr call;
   call.op = ir::Opcode::Call;  // no callee type, no such function
   call.index = 99;
-  block.instrs.push_back(call);
+  function.append(block, call);
   ir::Instr element;
   element.op = ir::Opcode::ElementAddr;  // no array type
-  block.instrs.push_back(element);
+  function.append(block, element);
   ir::Instr ret;
   ret.op = ir::Opcode::Ret;
   ret.operand[0] = 1234;  // no such value
-  block.instrs.push_back(ret);
-  function.blocks.push_back(block);
+  function.append(block, ret);
   module.functions.push_back(function);
   const ObjectFile object = compileToObject(module);
   CHECK(object.problems.size() == 2);

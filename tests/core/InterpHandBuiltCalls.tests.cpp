@@ -32,15 +32,14 @@ struct FunctionBuilder {
     }
     block("entry");
   }
-  void block(std::string label) { function.blocks.push_back({std::move(label), {}}); }
+  void block(std::string label) { function.addBlock(std::move(label)); }
   ir::ValueId emit(ir::Instr instr, ir::TypeId valueType = ir::kNoType) {
     instr.location = {0, static_cast<uint32_t>(function.blocks.size()), 1};
     if (valueType != ir::kNoType) {
       instr.result = static_cast<ir::ValueId>(function.valueTypes.size());
       function.valueTypes.push_back(valueType);
     }
-    function.blocks.back().instrs.push_back(std::move(instr));
-    return function.blocks.back().instrs.back().result;
+    return function.append(static_cast<ir::BlockId>(function.blocks.size() - 1), instr).result;
   }
   ir::ValueId op(Opcode code, ir::TypeId type, ir::ValueId a = ir::kNoValue,
                  ir::ValueId b = ir::kNoValue, ir::TypeId valueType = ir::kNoType) {
@@ -73,7 +72,7 @@ struct FunctionBuilder {
     instr.op = code;
     instr.index = callee;
     instr.type = signature;
-    instr.arguments = std::move(arguments);
+    function.setCall(instr, arguments);
     return emit(instr, result == TypeTable::kVoid ? ir::kNoType : result);
   }
   void ret(ir::TypeId type, ir::ValueId value) { op(Opcode::Ret, type, value); }

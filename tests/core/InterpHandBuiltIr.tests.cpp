@@ -27,16 +27,16 @@ struct MainBuilder {
     main.exported = true;
     main.result = TypeTable::kI32;
     main.type = module.types.function({}, TypeTable::kI32);
-    main.blocks.push_back({"entry", {}});
+    main.addBlock("entry");
   }
 
   ir::ValueId emit(ir::Instr instr, ir::TypeId valueType) {
-    instr.location = {0, static_cast<uint32_t>(main.blocks.back().instrs.size() + 1), 1};
+    instr.location = {0, main.blocks.back().instrCount + 1, 1};
     if (valueType != ir::kNoType) {
       instr.result = static_cast<ir::ValueId>(main.valueTypes.size());
       main.valueTypes.push_back(valueType);
     }
-    main.blocks.back().instrs.push_back(instr);
+    main.append(static_cast<ir::BlockId>(main.blocks.size() - 1), instr);
     return instr.result;
   }
   ir::ValueId constant(ir::TypeId type, int64_t bits) {
@@ -78,7 +78,7 @@ struct MainBuilder {
     branch.target[1] = 2;
     emit(branch, ir::kNoType);
     for (int32_t status : {42, 1}) {
-      main.blocks.push_back({"exit", {}});
+      main.addBlock("exit");
       ir::Instr ret;
       ret.op = Opcode::Ret;
       ret.type = TypeTable::kI32;

@@ -91,23 +91,29 @@ TEST_CASE("The verifier rejects broken IR", "[verifier]") {
   ir::Module& module = *result.module;
   ir::Function& main = module.functions[0];
   SECTION("a missing terminator") {
-    main.blocks[0].instrs.pop_back();
+    --main.blocks[0].instrCount;
     CHECK_FALSE(ir::verifyModule(module).empty());
   }
   SECTION("an operand of the wrong type") {
-    for (ir::Instr& instr : main.blocks[0].instrs)
+    for (ir::Instr& instr : main.instructions(main.blocks[0]))
       if (instr.op == ir::Opcode::Add) instr.type = ir::TypeTable::kI64;
     auto problems = ir::verifyModule(module);
     REQUIRE_FALSE(problems.empty());
     CHECK(contains(problems[0], "has type i32, expected i64"));
   }
   SECTION("a use before the definition") {
-    std::swap(main.blocks[0].instrs[1], main.blocks[0].instrs[2]);
+    std::swap(main.instructions(main.blocks[0])[1], main.instructions(main.blocks[0])[2]);
     CHECK_FALSE(ir::verifyModule(module).empty());
   }
+  SECTION("a block whose instructions lie outside the function's") {
+    main.blocks[0].instrCount = static_cast<uint32_t>(main.instrs.size()) + 1;
+    auto problems = ir::verifyModule(module);
+    REQUIRE_FALSE(problems.empty());
+    CHECK(contains(problems[0], "out of range"));
+  }
   SECTION("a bad branch target") {
-    main.blocks[0].instrs.back().op = ir::Opcode::Br;
-    main.blocks[0].instrs.back().target[0] = 99;
+    main.instructions(main.blocks[0]).back().op = ir::Opcode::Br;
+    main.instructions(main.blocks[0]).back().target[0] = 99;
     CHECK_FALSE(ir::verifyModule(module).empty());
   }
 }

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -288,8 +289,23 @@ struct CallArgument {
   TypeId type = kNoType;
 };
 
-// Members are ordered so that the 4-byte fields pack without padding (96
-// bytes instead of 104: a 100,000-line program lowers to ~700k of these).
+// What only a call needs (Call, CallIndirect, CallExtern), kept beside the
+// instructions in Function::calls so that an Instr stays small and trivially
+// copyable: a 100,000-line program lowers to ~700k instructions, of which
+// fewer than 1 in 30 are calls.
+struct CallSite {
+  uint32_t firstArgument = 0;  // the arguments are Function::callArguments[first, first + count)
+  uint32_t argumentCount = 0;
+  ValueId aggregateResultAddress = kNoValue;  // where an aggregate result is stored
+  uint32_t fixedArgumentCount = 0;            // CallExtern of a variadic: non-`...` args
+};
+
+inline constexpr uint32_t kNoCall = 0xFFFFFFFFu;
+
+// 56 bytes, trivially copyable (no member owns memory): lowering writes and
+// the code generator reads ~700k of these for 100,000 lines, and IR memory is
+// most of the front end's memory traffic. Members are ordered so that the
+// 4-byte fields pack without padding.
 struct Instr {
   Opcode op = Opcode::Unreachable;
   CmpPredicate predicate = CmpPredicate::Eq;  // Cmp only
@@ -298,18 +314,21 @@ struct Instr {
   ValueId operand[2] = {kNoValue, kNoValue};  // a, b
   uint32_t index = 0;                         // slot/global/function/extern/string/field
   BlockId target[2] = {kNoBlock, kNoBlock};   // Br, CondBr
+  uint32_t call = kNoCall;                    // calls: index into Function::calls
   SourceLocation location;
-  int64_t immediate = 0;      // ConstInt bits, FieldAddr offset
-  double floatImmediate = 0;  // ConstF64
-  // Calls only:
-  ValueId aggregateResultAddress = kNoValue;  // where an aggregate result is stored
-  uint32_t fixedArgumentCount = 0;            // CallExtern of a variadic: non-`...` args
-  std::vector<CallArgument> arguments;
+  union {
+    int64_t immediate = 0;  // ConstInt bits, FieldAddr offset
+    double floatImmediate;  // ConstF64 (the only opcode that has one)
+  };
 };
 
+// A block's instructions are the run Function::instrs[firstInstr, firstInstr +
+// instrCount): one allocation per function instead of one per block. The last
+// one is the only terminator.
 struct Block {
-  std::string label;          // for printing and debugging: "entry", "if.then", ...
-  std::vector<Instr> instrs;  // the last one is the only terminator
+  std::string label;  // for printing and debugging: "entry", "if.then", ...
+  uint32_t firstInstr = 0;
+  uint32_t instrCount = 0;
 };
 
 struct Function {
@@ -326,6 +345,39 @@ struct Function {
   std::vector<TypeId> valueTypes;  // indexed by ValueId
   SourceLocation location;         // the `fn` keyword
   SourceLocation endLocation;      // the closing brace
+  // Storage the blocks and calls index into (see Block and CallSite). Each
+  // block's run is contiguous; runs do not overlap (lowering lays them out in
+  // block order).
+  std::vector<Instr> instrs;
+  std::vector<CallSite> calls;
+  std::vector<CallArgument> callArguments;
+
+  std::span<const Instr> instructions(const Block& block) const {
+    return {instrs.data() + block.firstInstr, block.instrCount};
+  }
+  std::span<Instr> instructions(const Block& block) {
+    return {instrs.data() + block.firstInstr, block.instrCount};
+  }
+  std::span<const Instr> instructions(BlockId block) const { return instructions(blocks[block]); }
+  // A call without a site (IR built by hand, unverified) has no arguments.
+  const CallSite& callSite(const Instr& call) const {
+    static constexpr CallSite kNoSite{};
+    return call.call < calls.size() ? calls[call.call] : kNoSite;
+  }
+  std::span<const CallArgument> arguments(const Instr& call) const {
+    const CallSite& site = callSite(call);
+    if (size_t{site.firstArgument} + site.argumentCount > callArguments.size()) return {};
+    return {callArguments.data() + site.firstArgument, site.argumentCount};
+  }
+
+  // Building by hand (tests, tools). Blocks are filled one after another:
+  // append() to a block other than the last one filled moves that block's run
+  // to the end (the old run stays as unused space).
+  BlockId addBlock(std::string label);
+  Instr& append(BlockId block, const Instr& instr);
+  // Makes `instr` a call site with these arguments (call before append()).
+  void setCall(Instr& instr, std::span<const CallArgument> arguments,
+               ValueId aggregateResultAddress = kNoValue, uint32_t fixedArgumentCount = 0);
 };
 
 struct Module {

@@ -1,8 +1,8 @@
 // `tide build [-c] FILE.toy... -o OUT [-O0] [-g0]`: the AOT path. Compiles
-// the files as one program (core), generates an ELF relocatable object
-// (codegen) and either writes it (-c) or links it with the system `cc`
-// (plus -lm, since Toy externs resolve against the C and math libraries).
-// The linker runs through fork/exec, not a shell, so paths need no quoting.
+// the files as one program (core) and generates an ELF relocatable object
+// (codegen; the two overlap on large inputs, see compile_pipeline.h) and either writes it (-c) or
+// links it with the system `cc` (plus -lm, since Toy externs resolve against the C and math
+// libraries). The linker runs through fork/exec, not a shell, so paths need no quoting.
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "cli/commands.h"
-#include "tide/codegen/object.h"
+#include "tide/codegen/compile_pipeline.h"
 #include "tide/core/compile.h"
 
 namespace tide::cli {
@@ -96,15 +96,15 @@ int runBuild(std::span<const std::string> arguments) {
     std::fprintf(stderr, "usage: tide build [-c] FILE.toy... -o OUTPUT [-O0] [-g0]\n");
     return 2;
   }
-  core::CompileResult compiled = core::compileFiles(request.sources);
-  const std::string diagnostics = core::formatDiagnostics(compiled);
+  codegen::PipelineOptions options;
+  options.codegen.debugInfo = request.debugInfo;
+  options.codegen.optimizationLevel = request.optimizationLevel;
+  // Front end and code generator on two threads for large inputs.
+  const codegen::CompiledObject result = codegen::compileFilesToObject(request.sources, options);
+  const std::string diagnostics = core::formatDiagnostics(result.compiled);
   std::fwrite(diagnostics.data(), 1, diagnostics.size(), stderr);
-  if (!compiled.ok()) return 1;
-
-  codegen::CodegenOptions options;
-  options.debugInfo = request.debugInfo;
-  options.optimizationLevel = request.optimizationLevel;
-  const codegen::ObjectFile object = codegen::compileToObject(*compiled.module, options);
+  if (!result.compiled.ok()) return 1;
+  const codegen::ObjectFile& object = result.object;
   for (const std::string& problem : object.problems)
     std::fprintf(stderr, "tide build: %s\n", problem.c_str());
 

@@ -14,6 +14,13 @@
 
 namespace tide::codegen {
 
+// A .text relocation against .rodata whose addend still lacks the string's
+// offset: strings are laid out last (object_emitter.cpp).
+struct StringReference {
+  std::size_t relocation = 0;  // index into .text's relocations
+  std::uint32_t stringIndex = 0;
+};
+
 struct ModuleContext {
   const ir::Module& module;
   ElfObject& object;
@@ -22,14 +29,17 @@ struct ModuleContext {
   std::vector<x86::Label> functionLabels;   // per ir function
   std::vector<int> globalSection;           // per global: .data or .bss
   std::vector<std::uint64_t> globalOffset;  // per global, in its section
-  std::vector<std::uint64_t> stringOffset;  // per string literal, in .rodata
-  std::vector<std::int64_t> externSymbol;   // per extern: ELF symbol, -1 until used
+  std::vector<std::uint64_t> stringOffset;  // per string literal, in .rodata (set by finish)
+  std::vector<StringReference> stringReferences;
+  std::vector<std::int64_t> externSymbol;  // per extern: ELF symbol, -1 until used
   std::vector<std::string> problems;
 
   ModuleContext(const ir::Module& m, ElfObject& o) : module(m), object(o) {}
   std::uint32_t externSymbolFor(std::uint32_t externIndex);
   void addTextRelocation(std::uint64_t offset, std::uint32_t type, std::uint32_t target,
                          bool againstSection, std::int64_t addend);
+  // The next relocation added is a reference to string literal `stringIndex`.
+  void noteStringReference(std::uint32_t stringIndex);
 };
 
 struct GeneratedFunction {

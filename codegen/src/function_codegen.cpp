@@ -43,6 +43,11 @@ void ModuleContext::addTextRelocation(std::uint64_t offset, std::uint32_t type,
       {offset, type, target, againstSection, addend});
 }
 
+void ModuleContext::noteStringReference(std::uint32_t stringIndex) {
+  stringReferences.push_back(
+      {object.sections[static_cast<std::size_t>(textSection)].relocations.size(), stringIndex});
+}
+
 namespace {
 
 Operand R(Gpr r) { return Operand::gpr(r); }
@@ -1333,9 +1338,10 @@ void FunctionEmitter::emitInstruction(const ir::Instr& instr) {
       storeValue(instr.result, Gpr::rax);
       break;
     case Op::StringAddr:
-      if (instr.index < context_.stringOffset.size())
-        emitRipAddress(Gpr::rax, R_X86_64_PC32, static_cast<std::uint32_t>(context_.rodataSection),
-                       true, static_cast<std::int64_t>(context_.stringOffset[instr.index]));
+      // The string's offset in .rodata is added to the addend by finish().
+      context_.noteStringReference(instr.index);
+      emitRipAddress(Gpr::rax, R_X86_64_PC32, static_cast<std::uint32_t>(context_.rodataSection),
+                     true, 0);
       storeValue(instr.result, Gpr::rax);
       break;
     case Op::SlotAddr:

@@ -1,15 +1,22 @@
-// compileToObject: the module driver. Steps, in order:
-//   1. sections and data layout: strings into .rodata, globals into .data
+// ObjectBuilder / compileToObject: the module driver. Steps, in order:
+//   1. (constructor) sections and data layout: globals into .data
 //      (initialized) or .bss (all zero), each at its alignment;
-//   2. code: every function in module order into one .text buffer (calls and
-//      function addresses between Toy functions are resolved here, with no
-//      relocation);
-//   3. symbols: functions local, `main`/exported global; data relocations;
-//   4. DWARF 5 (when asked) and the ELF bytes.
+//   2. (addFunction) code: every function in module order into one .text
+//      buffer (calls and function addresses between Toy functions are
+//      resolved here, with no relocation);
+//   3. (finish) strings into .rodata (and the addends of the code's
+//      references to them); symbols: functions local, `main`/exported global;
+//      data relocations;
+//   4. (finish) DWARF 5 (when asked) and the ELF bytes.
+// Strings wait for finish() because the front end may still be interning
+// them for later functions while earlier ones are generated (the compile
+// pipeline); nothing else the constructor reads changes after declaration.
 #include <elf.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <memory>
+#include <string>
 
 #include "codegen_context.h"
 #include "tide/codegen/object.h"
@@ -39,12 +46,6 @@ ElfSection makeSection(const char* name, std::uint32_t type, std::uint64_t flags
 void layoutData(ModuleContext& context) {
   const ir::Module& module = context.module;
   ElfObject& object = context.object;
-  ElfSection& rodata = object.sections[static_cast<std::size_t>(context.rodataSection)];
-  for (const ir::StringLiteral& literal : module.strings) {
-    context.stringOffset.push_back(rodata.bytes.size());
-    rodata.bytes.insert(rodata.bytes.end(), literal.bytes.begin(), literal.bytes.end());
-    if (literal.bytes.empty() || literal.bytes.back() != '\0') rodata.bytes.push_back(0);
-  }
   for (const ir::Global& global : module.globals) {
     const bool zero = allZero(global.initializer) && global.relocations.empty();
     const int sectionIndex = zero ? context.bssSection : context.dataSection;
@@ -63,6 +64,25 @@ void layoutData(ModuleContext& context) {
       section.bytes.resize(context.globalOffset.back() + size, 0);
     }
     context.globalSection.push_back(sectionIndex);
+  }
+}
+
+void layoutStrings(ModuleContext& context) {
+  ElfSection& rodata = context.object.sections[static_cast<std::size_t>(context.rodataSection)];
+  for (const ir::StringLiteral& literal : context.module.strings) {
+    context.stringOffset.push_back(rodata.bytes.size());
+    rodata.bytes.insert(rodata.bytes.end(), literal.bytes.begin(), literal.bytes.end());
+    if (literal.bytes.empty() || literal.bytes.back() != '\0') rodata.bytes.push_back(0);
+  }
+  std::vector<ElfRelocation>& text =
+      context.object.sections[static_cast<std::size_t>(context.textSection)].relocations;
+  for (const StringReference& reference : context.stringReferences) {
+    if (reference.stringIndex < context.stringOffset.size())
+      text[reference.relocation].addend +=
+          static_cast<std::int64_t>(context.stringOffset[reference.stringIndex]);
+    else
+      context.problems.push_back("a reference to string literal " +
+                                 std::to_string(reference.stringIndex) + ", which does not exist");
   }
 }
 
@@ -114,11 +134,24 @@ std::string currentDirectory() {
 
 }  // namespace
 
-ObjectFile compileToObject(const ir::Module& module, const CodegenOptions& options) {
-  ObjectFile result;
+struct ObjectBuilder::State {
+  const ir::Module& module;
+  CodegenOptions options;
   ElfObject object;
+  ModuleContext context;
+  DebugCompileUnit unit;
+  ObjectFile result;
+  std::uint32_t added = 0;
+
+  State(const ir::Module& m, const CodegenOptions& o) : module(m), options(o), context(m, object) {}
+};
+
+ObjectBuilder::ObjectBuilder(const ir::Module& module, const CodegenOptions& options,
+                             std::size_t expectedInstructions)
+    : state_(std::make_unique<State>(module, options)) {
+  ElfObject& object = state_->object;
+  ModuleContext& context = state_->context;
   object.sourceFileName = module.files.empty() ? std::string() : module.files[0];
-  ModuleContext context(module, object);
   // 1. sections and data
   context.textSection =
       object.addSection(makeSection(".text", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 16));
@@ -129,37 +162,60 @@ ObjectFile compileToObject(const ir::Module& module, const CodegenOptions& optio
   object.addSection(makeSection(".note.GNU-stack", SHT_PROGBITS, 0, 1));
   context.externSymbol.assign(module.externs.size(), -1);
   layoutData(context);
-
-  // 2. code
   for (std::size_t i = 0; i < module.functions.size(); ++i)
     context.functionLabels.push_back(context.code.newLabel());
-  DebugCompileUnit unit;
-  // Reserve from the IR size so the code buffer and line rows are not
+  // Reserved from the IR size so the code buffer and line rows are not
   // regrown (and copied) a dozen times on large programs.
-  std::size_t instructionCount = 0;
-  for (const ir::Function& function : module.functions)
-    for (const ir::Block& block : function.blocks) instructionCount += block.instrCount;
-  context.code.code().reserve(instructionCount * 5 + module.functions.size() * 48);
-  unit.lines.reserve(instructionCount / 2);
-  unit.functions.reserve(module.functions.size());
-  result.functions.reserve(module.functions.size());
-  for (std::uint32_t i = 0; i < module.functions.size(); ++i) {
-    // Functions start 16-byte aligned, padded with int3 (never executed).
-    while (context.code.size() % 16 != 0) context.code.emit(x86::Form::INT3);
-    GeneratedFunction generated = generateFunction(context, i);
-    result.functions.push_back({module.functions[i].name, generated.debug.lowPc,
-                                generated.debug.highPc - generated.debug.lowPc,
-                                module.functions[i].exported});
-    unit.lines.insert(unit.lines.end(), generated.lines.begin(), generated.lines.end());
-    unit.functions.push_back(std::move(generated.debug));
+  context.code.code().reserve(expectedInstructions * 5 + module.functions.size() * 48);
+  state_->unit.lines.reserve(expectedInstructions / 2);
+  state_->unit.functions.reserve(module.functions.size());
+  state_->result.functions.reserve(module.functions.size());
+}
+
+ObjectBuilder::~ObjectBuilder() = default;
+
+std::uint32_t ObjectBuilder::functionsAdded() const { return state_->added; }
+
+// 2. code
+void ObjectBuilder::addFunction(std::uint32_t index) {
+  State& state = *state_;
+  ModuleContext& context = state.context;
+  if (index != state.added || index >= state.module.functions.size()) {
+    context.problems.push_back("internal: function " + std::to_string(index) +
+                               " added out of order");
+    return;
   }
+  ++state.added;
+  // Functions start 16-byte aligned, padded with int3 (never executed).
+  while (context.code.size() % 16 != 0) context.code.emit(x86::Form::INT3);
+  GeneratedFunction generated = generateFunction(context, index);
+  const ir::Function& function = state.module.functions[index];
+  state.result.functions.push_back({function.name, generated.debug.lowPc,
+                                    generated.debug.highPc - generated.debug.lowPc,
+                                    function.exported});
+  state.unit.lines.insert(state.unit.lines.end(), generated.lines.begin(), generated.lines.end());
+  state.unit.functions.push_back(std::move(generated.debug));
+}
+
+ObjectFile ObjectBuilder::finish() {
+  State& state = *state_;
+  const ir::Module& module = state.module;
+  ModuleContext& context = state.context;
+  ElfObject& object = state.object;
+  ObjectFile& result = state.result;
+  DebugCompileUnit& unit = state.unit;
+  if (state.added != module.functions.size())
+    context.problems.push_back(
+        "internal: " + std::to_string(module.functions.size() - state.added) +
+        " functions were never generated");
   if (!context.code.finish())
     context.problems.push_back("internal: a branch label was never bound");
   result.textSize = context.code.size();
   object.sections[static_cast<std::size_t>(context.textSection)].bytes =
       std::move(context.code.code());
 
-  // 3. symbols and data relocations
+  // 3. strings, symbols and data relocations
+  layoutStrings(context);
   for (const FunctionPlacement& placement : result.functions)
     object.addSymbol({placement.name, placement.global, STT_FUNC, context.textSection,
                       placement.textOffset, placement.size});
@@ -169,10 +225,11 @@ ObjectFile compileToObject(const ir::Module& module, const CodegenOptions& optio
   relocateData(context, result.functions);
 
   // 4. debug info and bytes
-  if (options.debugInfo) {
-    unit.producer = options.producer;
-    unit.compilationDirectory =
-        options.compilationDirectory.empty() ? currentDirectory() : options.compilationDirectory;
+  if (state.options.debugInfo) {
+    unit.producer = state.options.producer;
+    unit.compilationDirectory = state.options.compilationDirectory.empty()
+                                    ? currentDirectory()
+                                    : state.options.compilationDirectory;
     unit.files = module.files;
     unit.textSize = result.textSize;
     for (std::size_t g = 0; g < module.globals.size(); ++g) {
@@ -184,7 +241,15 @@ ObjectFile compileToObject(const ir::Module& module, const CodegenOptions& optio
   }
   result.bytes = writeElfObject(object);
   result.problems = std::move(context.problems);
-  return result;
+  return std::move(result);
+}
+
+ObjectFile compileToObject(const ir::Module& module, const CodegenOptions& options) {
+  std::size_t instructionCount = 0;
+  for (const ir::Function& function : module.functions) instructionCount += function.instrs.size();
+  ObjectBuilder builder(module, options, instructionCount);
+  for (std::uint32_t i = 0; i < module.functions.size(); ++i) builder.addFunction(i);
+  return builder.finish();
 }
 
 }  // namespace tide::codegen

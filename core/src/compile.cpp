@@ -50,6 +50,14 @@ bool readFile(const std::string& path, std::string& text, std::string& reason) {
 
 void compileRegistered(CompileResult& result, DiagnosticSink& sink, const CompileOptions& options) {
   auto module = std::make_unique<ir::Module>();
+  // The observer stops reading the module before it can be destroyed, on
+  // every way out of here (an exception included).
+  struct ObserverStop {
+    LoweringObserver* observer;
+    ~ObserverStop() {
+      if (observer) observer->analysisFinished();
+    }
+  } observerStop{options.observer};
   Arena arena;
   // 1. Parse every file.
   std::vector<FileAst> files;
@@ -58,8 +66,9 @@ void compileRegistered(CompileResult& result, DiagnosticSink& sink, const Compil
   // 2. Analyze them together (one namespace), 3. lowering each function right
   // after its body is checked (its AST still in the cache); the module is
   // used only if analysis found no error.
-  IncrementalLowering lowering(result.sources, *module);
+  IncrementalLowering lowering(result.sources, *module, options.observer);
   analyzeProgram(files, module->types, arena, sink, &lowering);
+  if (options.observer) options.observer->analysisFinished();
   result.diagnostics = std::move(sink.diagnostics());
   if (hasErrors(result.diagnostics)) return;
     // 4. Verify.

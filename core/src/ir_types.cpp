@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cstdio>
+#include <stdexcept>
 
 #include "tide/core/ir.h"
 
@@ -27,19 +28,65 @@ bool sameShape(const Type& a, const Type& b) {
 }  // namespace
 
 TypeTable::TypeTable() {
-  types_ = {scalar(TypeKind::Void, 0), scalar(TypeKind::Bool, 1), scalar(TypeKind::I8, 1),
-            scalar(TypeKind::I16, 2),  scalar(TypeKind::I32, 4),  scalar(TypeKind::I64, 8),
-            scalar(TypeKind::U8, 1),   scalar(TypeKind::U16, 2),  scalar(TypeKind::U32, 4),
-            scalar(TypeKind::U64, 8),  scalar(TypeKind::F64, 8)};
+  chunks_.reserve(kMaxChunks);
+  for (const Type& type :
+       {scalar(TypeKind::Void, 0), scalar(TypeKind::Bool, 1), scalar(TypeKind::I8, 1),
+        scalar(TypeKind::I16, 2), scalar(TypeKind::I32, 4), scalar(TypeKind::I64, 8),
+        scalar(TypeKind::U8, 1), scalar(TypeKind::U16, 2), scalar(TypeKind::U32, 4),
+        scalar(TypeKind::U64, 8), scalar(TypeKind::F64, 8)})
+    append(type);
+}
+
+TypeTable::TypeTable(const TypeTable& other) {
+  pointerCache_ = other.pointerCache_;
+  chunks_.reserve(kMaxChunks);
+  for (size_t i = 0; i < other.count(); ++i) append(other.at(static_cast<TypeId>(i)));
+}
+
+TypeTable& TypeTable::operator=(const TypeTable& other) {
+  if (this != &other) *this = TypeTable(other);
+  return *this;
+}
+
+TypeTable::TypeTable(TypeTable&& other) noexcept
+    : chunks_(std::move(other.chunks_)),
+      count_(other.count_.load()),
+      pointerCache_(std::move(other.pointerCache_)) {
+  other.count_ = 0;
+}
+
+TypeTable& TypeTable::operator=(TypeTable&& other) noexcept {
+  if (this != &other) {
+    pointerCache_ = std::move(other.pointerCache_);
+    chunks_ = std::move(other.chunks_);
+    count_ = other.count_.load();
+    other.count_ = 0;
+  }
+  return *this;
+}
+
+TypeTable::~TypeTable() = default;
+
+TypeId TypeTable::append(Type type) {
+  const size_t id = count_.load(std::memory_order_relaxed);
+  if ((id >> kChunkBits) >= chunks_.size()) {
+    if (chunks_.size() == kMaxChunks) throw std::length_error("too many types");
+    chunks_.push_back(std::make_unique<Type[]>(kChunkSize));
+  }
+  at(static_cast<TypeId>(id)) = std::move(type);
+  count_.store(id + 1, std::memory_order_release);
+  return static_cast<TypeId>(id);
 }
 
 TypeId TypeTable::intern(Type type) {
   // Derived types are few (hundreds); a linear scan keeps this simple.
-  for (size_t i = kF64 + 1; i < types_.size(); ++i)
-    if (types_[i].kind != TypeKind::Struct && sameShape(types_[i], type))
+  const size_t count = this->count();
+  for (size_t i = kF64 + 1; i < count; ++i) {
+    const Type& existing = at(static_cast<TypeId>(i));
+    if (existing.kind != TypeKind::Struct && sameShape(existing, type))
       return static_cast<TypeId>(i);
-  types_.push_back(std::move(type));
-  return static_cast<TypeId>(types_.size() - 1);
+  }
+  return append(std::move(type));
 }
 
 TypeId TypeTable::pointerToSlow(TypeId pointee) {
@@ -56,8 +103,8 @@ TypeId TypeTable::arrayOf(uint64_t count, TypeId element) {
   type.kind = TypeKind::Array;
   type.element = element;
   type.count = count;
-  type.align = types_[element].align;
-  type.size = count * types_[element].size;
+  type.align = at(element).align;
+  type.size = count * at(element).size;
   return intern(std::move(type));
 }
 
@@ -74,21 +121,20 @@ TypeId TypeTable::declareStruct(std::string name) {
   type.kind = TypeKind::Struct;
   type.name = std::move(name);
   type.complete = false;
-  types_.push_back(std::move(type));
-  return static_cast<TypeId>(types_.size() - 1);
+  return append(std::move(type));
 }
 
 void TypeTable::setStructFields(TypeId structType, std::vector<StructField> fields) {
   uint64_t offset = 0;
   uint32_t align = 1;
   for (StructField& field : fields) {
-    const Type& fieldType = types_[field.type];
+    const Type& fieldType = at(field.type);
     offset = (offset + fieldType.align - 1) / fieldType.align * fieldType.align;
     field.offset = offset;
     offset += fieldType.size;
     align = std::max(align, fieldType.align);
   }
-  Type& type = types_[structType];
+  Type& type = at(structType);
   type.fields = std::move(fields);
   type.align = align;
   type.size = (offset + align - 1) / align * align;
@@ -98,8 +144,8 @@ void TypeTable::setStructFields(TypeId structType, std::vector<StructField> fiel
 std::string TypeTable::name(TypeId id) const {
   static const char* const kScalarNames[] = {"void", "bool", "i8",  "i16", "i32", "i64",
                                              "u8",   "u16",  "u32", "u64", "f64"};
-  if (id == kNoType || id >= types_.size()) return "<invalid>";
-  const Type& type = types_[id];
+  if (id == kNoType || id >= count()) return "<invalid>";
+  const Type& type = at(id);
   switch (type.kind) {
     case TypeKind::Pointer: return "*" + name(type.element);
     case TypeKind::Array: return "[" + std::to_string(type.count) + "]" + name(type.element);

@@ -1155,8 +1155,11 @@ void lowerProgram(const CheckedProgram& program, const SourceManager& sources, i
   for (Decl* decl : program.functions) lowering.lowerFunction(decl);
 }
 
-IncrementalLowering::IncrementalLowering(const SourceManager& sources, ir::Module& module)
-    : lowering_(std::make_unique<ModuleLowering>(sources, module)) {
+IncrementalLowering::IncrementalLowering(const SourceManager& sources, ir::Module& module,
+                                         LoweringObserver* observer)
+    : lowering_(std::make_unique<ModuleLowering>(sources, module)),
+      module_(module),
+      observer_(observer) {
   addFiles(sources, module);
 }
 
@@ -1164,8 +1167,12 @@ IncrementalLowering::~IncrementalLowering() = default;
 
 void IncrementalLowering::declarationsResolved(const CheckedProgram& program) {
   lowering_->declare(program);
+  if (observer_) observer_->declarationsLowered(module_);
 }
 
-void IncrementalLowering::functionChecked(Decl* function) { lowering_->lowerFunction(function); }
+void IncrementalLowering::functionChecked(Decl* function) {
+  lowering_->lowerFunction(function);
+  if (observer_) observer_->functionLowered(module_, function->symbol->index);
+}
 
 }  // namespace tide::core

@@ -12,7 +12,9 @@
 // DWARF addresses), R_X86_64_32 (DWARF section offsets).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -45,5 +47,28 @@ struct ObjectFile {
 };
 
 ObjectFile compileToObject(const ir::Module& module, const CodegenOptions& options = {});
+
+// The same, function by function: compileToObject is a constructor, one
+// addFunction per function in module order, and finish(). The module must
+// have all its functions, globals and externs declared when the builder is
+// made; a function's body must be complete when it is added; strings are
+// read only by finish(). So a second thread can generate function i while
+// the front end lowers function i + 1 (compile_pipeline.h).
+class ObjectBuilder {
+ public:
+  // expectedInstructions: IR instructions to reserve code space for (a guess is fine).
+  ObjectBuilder(const ir::Module& module, const CodegenOptions& options,
+                std::size_t expectedInstructions = 0);
+  ~ObjectBuilder();
+  ObjectBuilder(const ObjectBuilder&) = delete;
+  ObjectBuilder& operator=(const ObjectBuilder&) = delete;
+  void addFunction(std::uint32_t index);
+  std::uint32_t functionsAdded() const;
+  ObjectFile finish();  // once, after the last addFunction
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace tide::codegen

@@ -13,8 +13,26 @@
 
 namespace tide::core {
 
+// Told about the IR while the front end makes it, in the front end's thread:
+// once the declarations (functions, globals, externs) are lowered, then after
+// each function body, in module order, while the front end goes on with the
+// next. Nothing more comes after an error has been reported. Last,
+// analysisFinished() (possibly more than once): by the time it returns the
+// observer must have stopped reading the module, which is destroyed next if
+// the compile failed (if it succeeded, it is the one CompileResult::module
+// holds). (codegen's compile pipeline generates code this way on a second
+// thread.)
+class LoweringObserver {
+ public:
+  virtual ~LoweringObserver() = default;
+  virtual void declarationsLowered(const ir::Module& module) = 0;
+  virtual void functionLowered(const ir::Module& module, uint32_t functionIndex) = 0;
+  virtual void analysisFinished() = 0;
+};
+
 struct CompileOptions {
   bool verify = false;  // also run ir::verifyModule in release builds (always on in debug)
+  LoweringObserver* observer = nullptr;
 };
 
 struct CompileResult {

@@ -17,7 +17,9 @@
 // Stability: other stages read this header; change it additively only.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -86,6 +88,11 @@ class TypeTable {
                           kU16 = 7, kU32 = 8, kU64 = 9, kF64 = 10;
 
   TypeTable();
+  TypeTable(const TypeTable& other);
+  TypeTable& operator=(const TypeTable& other);
+  TypeTable(TypeTable&& other) noexcept;
+  TypeTable& operator=(TypeTable&& other) noexcept;
+  ~TypeTable();
   TypeId pointerTo(TypeId pointee);
   TypeId arrayOf(uint64_t count, TypeId element);
   TypeId function(const std::vector<TypeId>& params, TypeId result, bool variadic = false);
@@ -93,36 +100,46 @@ class TypeTable {
   TypeId declareStruct(std::string name);
   void setStructFields(TypeId structType, std::vector<StructField> fields);  // computes offsets
 
-  const Type& get(TypeId id) const { return types_[id]; }
-  size_t count() const { return types_.size(); }
+  const Type& get(TypeId id) const { return at(id); }
+  size_t count() const { return count_.load(std::memory_order_acquire); }
   std::string name(TypeId id) const;  // Toy spelling: "*[4]i32", "fn(i64): bool", "Point"
 
   // The predicates are inline: checking and lowering ask them for nearly
   // every expression (millions of calls on a large program).
   bool isInteger(TypeId id) const {  // i8..u64 (not bool)
-    return id < types_.size() && types_[id].kind >= TypeKind::I8 &&
-           types_[id].kind <= TypeKind::U64;
+    return id < count() && at(id).kind >= TypeKind::I8 && at(id).kind <= TypeKind::U64;
   }
   bool isSigned(TypeId id) const {  // i8..i64
-    return id < types_.size() && types_[id].kind >= TypeKind::I8 &&
-           types_[id].kind <= TypeKind::I64;
+    return id < count() && at(id).kind >= TypeKind::I8 && at(id).kind <= TypeKind::I64;
   }
   bool isScalar(TypeId id) const {  // integer, bool, f64, pointer, function
-    if (id >= types_.size()) return false;
-    TypeKind kind = types_[id].kind;
+    if (id >= count()) return false;
+    TypeKind kind = at(id).kind;
     return kind != TypeKind::Void && kind != TypeKind::Struct && kind != TypeKind::Array;
   }
   bool isAggregate(TypeId id) const {  // struct or array
-    if (id >= types_.size()) return false;
-    TypeKind kind = types_[id].kind;
+    if (id >= count()) return false;
+    TypeKind kind = at(id).kind;
     return kind == TypeKind::Struct || kind == TypeKind::Array;
   }
   unsigned bitWidth(TypeId id) const {  // integers: 8..64; bool 8; pointer/function 64
-    return id < types_.size() ? static_cast<unsigned>(types_[id].size * 8) : 0;
+    return id < count() ? static_cast<unsigned>(at(id).size * 8) : 0;
   }
 
  private:
-  std::vector<Type> types_;
+  // Types live in chunks that never move, and the chunk directory is
+  // reserved once and never reallocates: a code generator thread may read
+  // the types of the functions it was handed while the front end goes on
+  // adding types for later ones (codegen's compile pipeline). count_ is
+  // published (release) after the new type is complete.
+  static constexpr unsigned kChunkBits = 8;  // 256 types a chunk
+  static constexpr size_t kChunkSize = size_t{1} << kChunkBits;
+  static constexpr size_t kMaxChunks = size_t{1} << 18;  // 67M types; 2 MiB of directory, untouched
+  std::vector<std::unique_ptr<Type[]>> chunks_;
+  std::atomic<size_t> count_{0};
+  const Type& at(TypeId id) const { return chunks_[id >> kChunkBits][id & (kChunkSize - 1)]; }
+  Type& at(TypeId id) { return chunks_[id >> kChunkBits][id & (kChunkSize - 1)]; }
+  TypeId append(Type type);
   std::vector<TypeId> pointerCache_;  // pointee -> pointer type (hot in lowering)
   TypeId intern(Type type);
   TypeId pointerToSlow(TypeId pointee);

@@ -4,6 +4,8 @@
 // `for` keeps its own counter and end bound in temporary slots.
 #pragma once
 
+#include "tide/core/compile.h"
+
 #include <memory>
 
 #include "tide/core/internal/sema.h"
@@ -20,13 +22,16 @@ class ModuleLowering;
 // meaningful only when analysis reported no error (after an error it stops).
 class IncrementalLowering final : public AnalysisListener {
  public:
-  IncrementalLowering(const SourceManager& sources, ir::Module& module);
+  IncrementalLowering(const SourceManager& sources, ir::Module& module,
+                      LoweringObserver* observer = nullptr);
   ~IncrementalLowering() override;
   void declarationsResolved(const CheckedProgram& program) override;
   void functionChecked(Decl* function) override;
 
  private:
   std::unique_ptr<ModuleLowering> lowering_;
+  ir::Module& module_;
+  LoweringObserver* observer_;
 };
 
 }  // namespace tide::core

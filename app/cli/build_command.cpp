@@ -99,7 +99,9 @@ int runBuild(std::span<const std::string> arguments) {
   codegen::PipelineOptions options;
   options.codegen.debugInfo = request.debugInfo;
   options.codegen.optimizationLevel = request.optimizationLevel;
-  // Front end and code generator on two threads for large inputs.
+  // Front end and code generator on two threads for large inputs; only the
+  // object is needed afterwards.
+  options.releaseBodies = true;
   const codegen::CompiledObject result = codegen::compileFilesToObject(request.sources, options);
   const std::string diagnostics = core::formatDiagnostics(result.compiled);
   std::fwrite(diagnostics.data(), 1, diagnostics.size(), stderr);

@@ -71,14 +71,8 @@ void compileRegistered(CompileResult& result, DiagnosticSink& sink, const Compil
   if (options.observer) options.observer->analysisFinished();
   result.diagnostics = std::move(sink.diagnostics());
   if (hasErrors(result.diagnostics)) return;
-    // 4. Verify.
-#ifdef NDEBUG
-  bool verify = options.verify;
-#else
-  bool verify = true;
-  (void)options;
-#endif
-  if (verify) {
+  // 4. Verify.
+  if (verifiesIr(options)) {
     for (const std::string& problem : ir::verifyModule(*module))
       result.diagnostics.push_back(
           {Severity::Error, {}, "internal compiler error: invalid IR: " + problem, "tide"});
@@ -88,6 +82,15 @@ void compileRegistered(CompileResult& result, DiagnosticSink& sink, const Compil
 }
 
 }  // namespace
+
+bool verifiesIr(const CompileOptions& options) {
+#ifdef NDEBUG
+  return options.verify;
+#else
+  (void)options;
+  return true;
+#endif
+}
 
 CompileResult compileSources(const std::vector<SourceFile>& files, const CompileOptions& options) {
   CompileResult result;

@@ -6,6 +6,15 @@
 
 namespace tide::ir {
 
+void Function::releaseBody() {
+  std::vector<Instr>().swap(instrs);
+  std::vector<Block>().swap(blocks);
+  std::vector<TypeId>().swap(valueTypes);
+  std::vector<CallSite>().swap(calls);
+  std::vector<CallArgument>().swap(callArguments);
+  bodyReleased = true;
+}
+
 BlockId Function::addBlock(std::string label) {
   Block& block = blocks.emplace_back();
   block.label = std::move(label);

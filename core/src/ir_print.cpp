@@ -161,6 +161,7 @@ std::string printFunction(const Module& module, const Function& function) {
   if (function.noinline) text += " noinline";
   if (function.inlineHint) text += " inline";
   text += " {\n";
+  if (function.bodyReleased) text += "  ; body released after code generation\n";
   static const char* const kSlotKinds[] = {"param", "local", "temp"};
   for (const Slot& slot : function.slots) {
     text += "  " + std::string(kSlotKinds[static_cast<int>(slot.kind)]) + " %" + slot.name + ": " +

@@ -251,6 +251,7 @@ void Verifier::verifyInstr(const Instr& instr) {
 }
 
 void Verifier::verifyFunction(const Function& function) {
+  if (function.bodyReleased) return;  // code was generated from it already
   function_ = &function;
   defined_.assign(function.valueTypes.size(), false);
   if (function.blocks.empty()) {

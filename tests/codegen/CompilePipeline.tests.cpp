@@ -127,3 +127,20 @@ TEST_CASE("Small inputs compile on the calling thread", "[pipeline]") {
   CHECK_FALSE(result.usedThread);
   CHECK(result.object.bytes == serialObject(path, options.codegen));
 }
+
+TEST_CASE("Released bodies change nothing in the object and free the IR", "[pipeline]") {
+  const std::string path = writeScratchText("pipeline_release.toy", manyFunctions(150));
+  PipelineOptions options = threaded();
+  options.releaseBodies = true;
+  CompiledObject result = compileFilesToObject({path}, options);
+  INFO(core::formatDiagnostics(result.compiled));
+  REQUIRE(result.compiled.ok());
+  CHECK(result.object.bytes == serialObject(path, options.codegen));
+  // A compile that verifies the IR (every debug build) keeps the bodies for it.
+  const bool released = !core::verifiesIr({});
+  for (const ir::Function& function : result.compiled.module->functions) {
+    CHECK(function.bodyReleased == released);
+    CHECK(function.instrs.empty() == released);
+  }
+  CHECK(ir::verifyModule(*result.compiled.module).empty());
+}

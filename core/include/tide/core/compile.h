@@ -25,8 +25,10 @@ namespace tide::core {
 class LoweringObserver {
  public:
   virtual ~LoweringObserver() = default;
-  virtual void declarationsLowered(const ir::Module& module) = 0;
-  virtual void functionLowered(const ir::Module& module, uint32_t functionIndex) = 0;
+  // The module is not const: once an observer has consumed a function it may
+  // release its body (ir::Function::releaseBody), unless verifiesIr().
+  virtual void declarationsLowered(ir::Module& module) = 0;
+  virtual void functionLowered(ir::Module& module, uint32_t functionIndex) = 0;
   virtual void analysisFinished() = 0;
 };
 
@@ -41,6 +43,10 @@ struct CompileResult {
   SourceManager sources;                // for printing the diagnostics
   bool ok() const { return module != nullptr; }
 };
+
+// Whether a compile with these options runs the IR verifier (always in
+// debug builds): an observer must then leave the function bodies in place.
+bool verifiesIr(const CompileOptions& options);
 
 CompileResult compileSources(const std::vector<SourceFile>& files,
                              const CompileOptions& options = {});

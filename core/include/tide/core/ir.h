@@ -387,6 +387,13 @@ struct Function {
     return {callArguments.data() + site.firstArgument, site.argumentCount};
   }
 
+  // Frees the instructions, values, blocks and call sites once code has been
+  // generated from them and only the declaration is still needed (tide build
+  // on a large program: the memory goes to the functions lowered next).
+  // verifyModule and the printer skip a released body.
+  void releaseBody();
+  bool bodyReleased = false;
+
   // Building by hand (tests, tools). Blocks are filled one after another:
   // append() to a block other than the last one filled moves that block's run
   // to the end (the old run stays as unused space).

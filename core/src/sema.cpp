@@ -505,8 +505,7 @@ void Sema::ensureConst(Symbol* symbol) {
       } else {
         symbol->type = value->sema.type;
         symbol->untyped = value->sema.untyped;
-        symbol->intValue = value->sema.intValue;
-        symbol->floatValue = value->sema.floatValue;
+        symbol->intValue = value->sema.intValue;  // (and floatValue: they share storage)
       }
     }
   }
@@ -1135,8 +1134,7 @@ void Sema::checkName(Expr* expr) {
       sema.untyped = symbol->untyped;
       if (symbol->untyped == Untyped::Int) sema.type = kUntypedIntType;
       if (symbol->untyped == Untyped::Float) sema.type = kUntypedFloatType;
-      sema.intValue = symbol->intValue;
-      sema.floatValue = symbol->floatValue;
+      sema.intValue = symbol->intValue;  // (and floatValue: they share storage)
       return;
     case SymbolKind::Extern:
       if (!calleeContext_ && !isError(symbol->type) && types_.get(symbol->type).variadic) {
@@ -1191,8 +1189,10 @@ void Sema::checkUnary(Expr* expr, TypeId expected) {
     sema = inner;
     sema.symbol = nullptr;
     if (expr->unaryOp == UnaryOp::Negate) {
-      sema.intValue = -inner.intValue;
-      sema.floatValue = -inner.floatValue;
+      if (inner.untyped == Untyped::Float)
+        sema.floatValue = -inner.floatValue;
+      else
+        sema.intValue = -inner.intValue;
       return;
     }
     if (expr->unaryOp == UnaryOp::BitNot && inner.untyped == Untyped::Int) {
@@ -1778,8 +1778,7 @@ void Sema::checkCast(Expr* expr) {
   } else if (targetInt) {
     sema.intValue = canonicalInteger(types_, target, inner.intValue);
   } else {
-    sema.intValue = inner.intValue;
-    sema.floatValue = inner.floatValue;
+    sema.intValue = inner.intValue;  // (and floatValue: they share storage)
   }
 }
 

@@ -1069,8 +1069,8 @@ Expr* Parser::parseIntrinsic() {
   expr->setOperatorRange({file_, begin, name.end});
   if (!expect(TokenKind::LParen)) return errorExpr(begin);
   if (expr->text == "sizeof" || expr->text == "alignof") {
-    expr->typeExpr = parseType();
-    if (!expr->typeExpr || !expect(TokenKind::RParen)) return errorExpr(begin);
+    expr->typeOperand = parseType();
+    if (!expr->typeOperand || !expect(TokenKind::RParen)) return errorExpr(begin);
   } else {
     expr->arguments = parseArguments(TokenKind::RParen);
   }

@@ -1865,7 +1865,7 @@ void Sema::checkIntrinsic(Expr* expr, TypeId expected) {
     return false;
   };
   if (name == "sizeof" || name == "alignof") {
-    TypeId type = resolveType(expr->typeExpr);
+    TypeId type = resolveType(expr->typeOperand);
     if (isError(type)) return poison(expr);
     sema.type = TypeTable::kU64;
     sema.isConstant = true;

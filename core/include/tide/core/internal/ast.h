@@ -166,12 +166,16 @@ struct ExprSema {
   bool throughPointer = false;  // Field: p.f on a pointer; Index: p[i] on a pointer
 };
 
-// 104 bytes (was 128): the operator range shares the file of `range`, a node
-// has either arguments or fields, never both, and either a right operand
-// (Binary, Index) or a type (Cast, ArrayLiteral, @sizeof), never both; the
-// front end's speed is bounded by memory traffic (a 100,000-line program has
-// about 600k of these; measured against 128 bytes: lex+parse 23.2 -> 20.4 ms,
-// check 17.0 -> 14.7 ms, lower 32.0 -> 29.7 ms).
+// 96 bytes (was 128): the operator range shares the file of `range`, and
+// fields no node kind uses together share storage: the spelling (names,
+// literals, fields, struct literals, intrinsics), the right operand (Binary,
+// Index) and the target type (Cast, ArrayLiteral); the lists (Call,
+// Intrinsic, ArrayLiteral; StructLiteral) and the type operand of @sizeof.
+// The front end's speed is bounded by memory traffic (a 100,000-line
+// program has about 600k of these). Measured on lines_5000.toy against 128
+// bytes: lex+parse 23.2 -> 20.4 ms, check 17.0 -> 14.7 ms, lower 32.0 ->
+// 29.7 ms at 104 bytes; 96 bytes took another ~0.8 ms off lex+parse and
+// ~1 ms off lower (check within noise).
 struct Expr {
   ExprKind kind = ExprKind::Error;
   UnaryOp unaryOp = UnaryOp::Negate;
@@ -179,20 +183,20 @@ struct Expr {
   SourceRange range;
   uint32_t operatorBegin = 0;  // operatorRange(), in range.file
   uint32_t operatorEnd = 0;
-  std::string_view text;  // Name, Field: identifier; literals: spelling; Intrinsic name
-  Expr* left = nullptr;   // operand / callee / base
+  Expr* left = nullptr;  // operand / callee / base
   union {
-    Expr* right = nullptr;  // Binary right / Index index
-    TypeExpr* typeExpr;     // Cast target, ArrayLiteral type, @sizeof(T)
+    std::string_view text;  // Name, Field: identifier; literals: spelling; Intrinsic name
+    Expr* right;            // Binary right / Index index
+    TypeExpr* typeExpr;     // Cast target, ArrayLiteral type
   };
   union {
     List<Expr*> arguments;   // Call, Intrinsic, ArrayLiteral elements
     List<FieldInit> fields;  // StructLiteral
+    TypeExpr* typeOperand;   // @sizeof(T), @alignof(T)
   };
   ExprSema sema;
 
-  Expr() : arguments() {}  // (a union member with a default constructor needs one)
-
+  Expr() : text(), arguments() {}  // (union members with default constructors need one)
   // The operator token (Binary, Unary, Cast), field name (Field), struct name
   // (StructLiteral) or intrinsic name (Intrinsic).
   SourceRange operatorRange() const { return {range.file, operatorBegin, operatorEnd}; }
@@ -201,7 +205,7 @@ struct Expr {
     operatorEnd = operatorRange.end;
   }
 };
-static_assert(sizeof(Expr) == 104);
+static_assert(sizeof(Expr) == 96);
 
 enum class StmtKind : uint8_t {
   Error,

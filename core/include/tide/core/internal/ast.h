@@ -25,11 +25,19 @@ class Arena {
 
   // The fast path is inline (one compare, one add): the parser allocates a
   // node every few tokens. Blocks are not zeroed (make() constructs each node),
-  // so untouched memory is never committed.
+  // so untouched memory is never committed. The two lines 2 KiB ahead of the
+  // cursor are asked for in advance (for writing): freshly prefaulted pages
+  // are mostly not in the cache, and the first store to each node's lines
+  // stalled there (17% of parsePrimary in perf). Measured on lines_5000.toy:
+  // lex+parse 20.7 -> 16.6 ms; one line 1-4 KiB ahead gave 17.5 ms, 256 B
+  // ahead 19.4 ms. (A prefetch never faults, so reaching past the block end
+  // or the prefaulted part is harmless.)
   void* allocate(size_t size, size_t align) {
     uintptr_t at = (reinterpret_cast<uintptr_t>(cursor_) + (align - 1)) & ~uintptr_t(align - 1);
     if (cursor_ != nullptr && at + size <= reinterpret_cast<uintptr_t>(limit_)) {
       cursor_ = reinterpret_cast<std::byte*>(at + size);
+      __builtin_prefetch(cursor_ + 2048, 1);
+      __builtin_prefetch(cursor_ + 2048 + 64, 1);
       return reinterpret_cast<void*>(at);
     }
     return allocateSlow(size, align);

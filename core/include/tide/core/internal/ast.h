@@ -241,25 +241,29 @@ struct LocalSema {
   Symbol* symbol = nullptr;
 };
 
+// 88 bytes (was 128): the small fields first, packed, and the pointers no
+// statement kind uses together share storage.
 struct Stmt {
   StmtKind kind = StmtKind::Error;
+  bool isMutable = false;             // Let
+  BinaryOp assignOp = BinaryOp::Add;  // Assign
+  bool compound = false;              // Assign: `op=`
   SourceRange range;
-  // Let
-  bool isMutable = false;
-  std::string_view name;
-  SourceRange nameRange;
-  TypeExpr* typeExpr = nullptr;
+  SourceRange nameRange;  // Let, For
+  bool hasBreak = false;  // Loop: a break targets it
+  std::string_view name;  // Let, For
   // Let init, Expr, Assign right, Return value, If/While condition, For start
   Expr* value = nullptr;
   Expr* target = nullptr;  // Assign place; For end bound
-  BinaryOp assignOp = BinaryOp::Add;
-  bool compound = false;       // `op=`
-  Block* body = nullptr;       // If then, While/Loop/For body, Block
-  Stmt* elseBranch = nullptr;  // If: else-if (If) or else (Block)
-  Symbol* symbol = nullptr;    // Let and For: the declared local
-  Stmt* loopTarget = nullptr;  // Break/Continue: the loop
-  bool hasBreak = false;       // Loop: a break targets it
+  Block* body = nullptr;   // If then, While/Loop/For body, Block
+  union {
+    TypeExpr* typeExpr = nullptr;  // Let (may be null)
+    Stmt* elseBranch;              // If: else-if (If) or else (Block)
+    Stmt* loopTarget;              // Break/Continue: the loop
+  };
+  Symbol* symbol = nullptr;  // Let and For: the declared local
 };
+static_assert(sizeof(Stmt) == 88);
 
 enum class DeclKind : uint8_t { Function, Extern, Struct, Const, Global };
 

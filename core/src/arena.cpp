@@ -25,7 +25,7 @@ constexpr size_t kPrefaultStep = size_t{512} << 10;
 
 // Maps the pages of [begin, end) in one call instead of one page fault per
 // 4 KiB as the parser first writes them (a fault costs about a microsecond;
-// the AST of 100,000 lines is 90 MB). Linux 5.14+; elsewhere the call fails
+// the AST of 100,000 lines is ~69 MB). Linux 5.14+; elsewhere the call fails
 // and the pages fault in as before.
 void prefault(std::byte* begin, std::byte* end) {
 #ifdef MADV_POPULATE_WRITE

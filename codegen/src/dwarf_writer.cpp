@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <future>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
@@ -626,6 +627,24 @@ void appendDwarf(const DebugCompileUnit& unit, const ir::TypeTable& types, int t
   object.sections[static_cast<std::size_t>(sections.lineStr)].entrySize = 1;
   object.sections[static_cast<std::size_t>(sections.frame)].align = 8;
 
+  // .debug_line, .debug_aranges and .debug_frame do not depend on
+  // .debug_info: for a large unit they are built on a second thread
+  // meanwhile (each section is its own ElfSection, added above).
+  StringPool lineStrings;
+  auto writeOtherSections = [&] {
+    ElfSection& line = object.sections[static_cast<std::size_t>(sections.line)];
+    line.bytes = lineProgram(unit, sections, lineStrings, line);
+    object.sections[static_cast<std::size_t>(sections.lineStr)].bytes = lineStrings.writer.bytes;
+    ElfSection& aranges = object.sections[static_cast<std::size_t>(sections.aranges)];
+    aranges.bytes = addressRanges(unit, sections, aranges);
+    ElfSection& frame = object.sections[static_cast<std::size_t>(sections.frame)];
+    frame.bytes = callFrames(unit, sections, frame);
+  };
+  constexpr std::size_t kRowsForAThread = 20000;
+  std::future<void> otherSections;
+  if (unit.lines.size() >= kRowsForAThread)
+    otherSections = std::async(std::launch::async, writeOtherSections);
+
   InfoBuilder builder(types, sections);
   builder.unit = builder.addDie(DW_TAG_compile_unit, -1);
   builder.string(builder.unit, DW_AT_producer, unit.producer);
@@ -654,14 +673,10 @@ void appendDwarf(const DebugCompileUnit& unit, const ir::TypeTable& types, int t
         {at, R_X86_64_32, static_cast<std::uint32_t>(sections.line), true, 0});
   }
   object.sections[static_cast<std::size_t>(sections.str)].bytes = builder.strings.writer.bytes;
-  StringPool lineStrings;
-  ElfSection& line = object.sections[static_cast<std::size_t>(sections.line)];
-  line.bytes = lineProgram(unit, sections, lineStrings, line);
-  object.sections[static_cast<std::size_t>(sections.lineStr)].bytes = lineStrings.writer.bytes;
-  ElfSection& aranges = object.sections[static_cast<std::size_t>(sections.aranges)];
-  aranges.bytes = addressRanges(unit, sections, aranges);
-  ElfSection& frame = object.sections[static_cast<std::size_t>(sections.frame)];
-  frame.bytes = callFrames(unit, sections, frame);
+  if (otherSections.valid())
+    otherSections.get();  // (rethrows what the thread threw)
+  else
+    writeOtherSections();
 }
 
 }  // namespace tide::codegen

@@ -1,14 +1,16 @@
 // `tide run [--interp] FILE... [-- ARGS]`: compile the files into one
 // program and run it, exiting with the program's status (128 + signal after
 // a fault, with a Toy backtrace on stderr). --interp runs the reference
-// interpreter in this process; the native path (JIT in tide-runner) plugs in
-// at runNative below.
+// interpreter in this process; the native path compiles with the compile
+// pipeline (code generation overlapping the front end on large inputs) and
+// runs the object in tide-runner (JIT).
 #include <cstdio>
 #include <string>
 #include <vector>
 
 #include "cli/commands.h"
 #include "cli/run_native.h"
+#include "tide/codegen/compile_pipeline.h"
 #include "tide/core/compile.h"
 #include "tide/core/interpreter.h"
 
@@ -69,9 +71,15 @@ int runInterpreted(const ir::Module& module, const RunRequest& request) {
   return result.exitStatus;
 }
 
-// The native path: codegen + tide-runner (JIT), in run_native.cpp.
-int runNative(const ir::Module& module, const RunRequest& request) {
-  return runNativeProgram(module, request.files.front(), request.programArguments);
+// The native path: codegen + tide-runner (JIT), in run_native.cpp. Only the
+// object is needed, so each function's IR is freed once its code exists.
+int runNative(const RunRequest& request) {
+  codegen::PipelineOptions options;
+  options.releaseBodies = true;
+  const codegen::CompiledObject result = codegen::compileFilesToObject(request.files, options);
+  std::fputs(core::formatDiagnostics(result.compiled).c_str(), stderr);
+  if (!result.compiled.ok()) return 1;
+  return runNativeObject(result.object, request.files.front(), request.programArguments);
 }
 
 }  // namespace
@@ -79,11 +87,11 @@ int runNative(const ir::Module& module, const RunRequest& request) {
 int runRun(std::span<const std::string> arguments) {
   RunRequest request;
   if (!parseRunRequest(arguments, request)) return 2;
+  if (!request.interpret) return runNative(request);
   const core::CompileResult compiled = core::compileFiles(request.files);
   std::fputs(core::formatDiagnostics(compiled).c_str(), stderr);
   if (!compiled.ok()) return 1;
-  return request.interpret ? runInterpreted(*compiled.module, request)
-                           : runNative(*compiled.module, request);
+  return runInterpreted(*compiled.module, request);
 }
 
 }  // namespace tide::cli

@@ -1,4 +1,4 @@
-// runNativeProgram (see run_native.h). The crash chain arrives as runtime
+// runNativeObject (see run_native.h). The crash chain arrives as runtime
 // addresses; the debugger's crash report cuts it at the image boundary and
 // names every frame from the object's DWARF.
 #include "cli/run_native.h"
@@ -11,15 +11,15 @@
 #include "tide/jit/runner_host.h"
 
 namespace tide::cli {
-int runNativeProgram(const ir::Module& module, const std::string& programName,
-                     const std::vector<std::string>& arguments) {
-  const codegen::ObjectFile object = codegen::compileToObject(module);
+int runNativeObject(const codegen::ObjectFile& object, const std::string& programName,
+                    const std::vector<std::string>& arguments) {
   for (const std::string& problem : object.problems)
     std::fprintf(stderr, "tide run: code generation: %s\n", problem.c_str());
   jit::RunOptions options;
   options.programName = programName;
-  // `tide run` is single-threaded and small here, so a forked child hosts
-  // the image: no second exec, which would cost more than a small program.
+  // `tide run` is single-threaded here (the compile pipeline's threads have
+  // been joined) and small, so a forked child hosts the image: no second
+  // exec, which would cost more than a small program.
   options.inProcessHost = jit::hostImage;
   std::fflush(nullptr);  // our own buffered output first, then the program's
   const jit::RunResult result = jit::runImage(object.bytes, arguments, options);

@@ -132,9 +132,10 @@ class TypeTable {
   // the types of the functions it was handed while the front end goes on
   // adding types for later ones (codegen's compile pipeline). count_ is
   // published (release) after the new type is complete.
-  static constexpr unsigned kChunkBits = 8;  // 256 types a chunk
+  // 64 types a chunk (8 KiB): a small program touches two pages for them.
+  static constexpr unsigned kChunkBits = 6;
   static constexpr size_t kChunkSize = size_t{1} << kChunkBits;
-  static constexpr size_t kMaxChunks = size_t{1} << 18;  // 67M types; 2 MiB of directory, untouched
+  static constexpr size_t kMaxChunks = size_t{1} << 20;  // 67M types; 8 MiB directory, untouched
   std::vector<std::unique_ptr<Type[]>> chunks_;
   std::atomic<size_t> count_{0};
   const Type& at(TypeId id) const { return chunks_[id >> kChunkBits][id & (kChunkSize - 1)]; }

@@ -158,10 +158,65 @@ struct DefaultInitAllocator : std::allocator<T> {
 };
 using InstrBuffer = std::vector<Instr, DefaultInitAllocator<Instr>>;
 
+struct FunctionBuffers {
+  std::vector<TypeId> valueTypes;
+  std::vector<ir::Block> blocks;
+  std::vector<ir::Slot> slots;
+  std::vector<ir::CallSite> calls;
+  std::vector<ir::CallArgument> callArguments;
+};
+
+// Swaps the buffers in before a function is lowered, so that its vectors
+// are the buffers' (warm, grown once for all functions)...
+void lendBuffers(FunctionBuffers& buffers, ir::Function& function) {
+  buffers.valueTypes.clear();
+  buffers.blocks.clear();
+  buffers.slots.clear();
+  buffers.calls.clear();
+  buffers.callArguments.clear();
+  function.valueTypes.swap(buffers.valueTypes);
+  function.blocks.swap(buffers.blocks);
+  function.slots.swap(buffers.slots);
+  function.calls.swap(buffers.calls);
+  function.callArguments.swap(buffers.callArguments);
+}
+
+// ... and gives the function exact-size copies afterwards, the buffers back.
+template <typename T>
+void returnBuffer(std::vector<T>& used, std::vector<T>& buffer) {
+  buffer.clear();  // (the function's own, empty)
+  buffer.reserve(used.size());
+  buffer.insert(buffer.end(), std::make_move_iterator(used.begin()),
+                std::make_move_iterator(used.end()));
+  used.swap(buffer);
+}
+
+void returnBuffers(FunctionBuffers& buffers, ir::Function& function) {
+  returnBuffer(function.valueTypes, buffers.valueTypes);
+  returnBuffer(function.blocks, buffers.blocks);
+  returnBuffer(function.slots, buffers.slots);
+  returnBuffer(function.calls, buffers.calls);
+  returnBuffer(function.callArguments, buffers.callArguments);
+}
+
 struct LoopTargets {
   Stmt* loop;
   BlockId breakTarget;
   BlockId continueTarget;
+};
+
+struct OpenBlock {
+  SourceRange range;
+  bool located = false;  // begin and end are set
+  ir::SourceLocation begin, end;
+};
+
+// The stacks a function's lowering keeps, reused across functions: as members
+// of each FunctionLowering they were a malloc and free or two per function.
+struct LoweringStacks {
+  std::vector<LoopTargets> loops;
+  std::vector<OpenBlock> openBlocks;
+  std::vector<ir::CallArgument> pendingArguments;
 };
 
 }  // namespace
@@ -187,6 +242,12 @@ class ModuleLowering {
   ir::Module& module_;
   std::unordered_map<std::string, uint32_t> strings_;
   InstrBuffer open_;  // the open block's instructions, shared by all functions
+  // The function's other vectors, likewise built in buffers reused across
+  // functions and copied out at exact size: grown in place they regrew
+  // (valueTypes 128 -> 256 in most functions: a malloc, copy and free each)
+  // and kept up to half their capacity unused, fresh memory to fault in.
+  FunctionBuffers buffers_;
+  LoweringStacks stacks_;
 
   void lowerGlobal(Decl* decl);
   void writeConstant(Expr* expr, TypeId type, ir::Global& global, uint64_t offset);
@@ -196,12 +257,20 @@ namespace {
 
 class FunctionLowering {
  public:
-  FunctionLowering(ModuleLowering& owner, ir::Function& function, InstrBuffer& open)
+  FunctionLowering(ModuleLowering& owner, ir::Function& function, InstrBuffer& open,
+                   LoweringStacks& stacks)
       : owner_(owner),
         module_(owner.module()),
         types_(owner.module().types),
         function_(function),
-        open_(open) {}
+        loops_(stacks.loops),
+        openBlocks_(stacks.openBlocks),
+        open_(open),
+        pendingArguments_(stacks.pendingArguments) {
+    loops_.clear();
+    openBlocks_.clear();
+    pendingArguments_.clear();
+  }
   void run(Decl* decl);
 
  private:
@@ -210,8 +279,21 @@ class FunctionLowering {
   TypeTable& types_;
   ir::Function& function_;
   BlockId current_ = 0;
-  std::vector<LoopTargets> loops_;
-  std::vector<SourceRange> blockRanges_;
+  std::vector<LoopTargets>& loops_;
+  // The blocks being lowered, innermost last, with the locations of their
+  // braces once asked for: temporaries and locals are scoped to the end of
+  // their block, and a temporary from its beginning, so looking those up per
+  // slot moved the location cursors far back and ahead again.
+  std::vector<OpenBlock>& openBlocks_;
+  const OpenBlock& innermostBlock() {
+    OpenBlock& block = openBlocks_.back();
+    if (!block.located) {
+      block.begin = here(block.range);
+      block.end = owner_.locations().atEnd(block.range);
+      block.located = true;
+    }
+    return block;
+  }
   uint32_t temporaryCount_ = 0;
 
   // --- emission
@@ -231,7 +313,7 @@ class FunctionLowering {
   // Arguments of the calls being lowered: a call's arguments are lowered
   // (nested calls included) before it is emitted, so each keeps its own at
   // the top of this stack until then.
-  std::vector<ir::CallArgument> pendingArguments_;
+  std::vector<ir::CallArgument>& pendingArguments_;
   void switchTo(BlockId block) {
     closeOpenBlock();
     current_ = block;
@@ -302,20 +384,35 @@ class FunctionLowering {
   ValueId constantInt(TypeId type, __int128 value, SourceRange range) {
     Instr& instr = add(Opcode::ConstInt, range);
     instr.type = type;
-    instr.immediate = static_cast<int64_t>(canonicalInteger(types_, type, value));
+    instr.immediate = canonicalImmediate(type, value);
     return define(instr, type);
+  }
+  // canonicalInteger's low 64 bits (all an immediate keeps), without its
+  // 128-bit arithmetic and out-of-line call: one per constant.
+  int64_t canonicalImmediate(TypeId type, __int128 value) const {
+    const uint64_t bits = static_cast<uint64_t>(value);
+    const unsigned width = types_.bitWidth(type);
+    if (width >= 64 || width == 0) return static_cast<int64_t>(bits);
+    const uint64_t mask = (uint64_t{1} << width) - 1;
+    const bool negative = types_.isSigned(type) && (bits >> (width - 1)) & 1;
+    return static_cast<int64_t>(negative ? bits | ~mask : bits & mask);
   }
   uint32_t newSlot(std::string name, TypeId type, ir::SlotKind kind, bool isMutable,
                    SourceRange declared, SourceRange scope) {
-    ir::Slot slot;
+    return newSlot(std::move(name), type, kind, isMutable, here(declared), here(scope),
+                   owner_.locations().atEnd(scope));
+  }
+  uint32_t newSlot(std::string name, TypeId type, ir::SlotKind kind, bool isMutable,
+                   ir::SourceLocation declared, ir::SourceLocation scopeBegin,
+                   ir::SourceLocation scopeEnd) {
+    ir::Slot& slot = function_.slots.emplace_back();
     slot.name = std::move(name);
     slot.type = type;
     slot.kind = kind;
     slot.isMutable = isMutable;
-    slot.declared = here(declared);
-    slot.scopeBegin = here(scope);
-    slot.scopeEnd = owner_.locations().atEnd(scope);
-    function_.slots.push_back(std::move(slot));
+    slot.declared = declared;
+    slot.scopeBegin = scopeBegin;
+    slot.scopeEnd = scopeEnd;
     return static_cast<uint32_t>(function_.slots.size() - 1);
   }
   ValueId slotAddress(uint32_t slot, SourceRange range) {
@@ -325,10 +422,31 @@ class FunctionLowering {
     instr.type = pointer;
     return define(instr, pointer);
   }
+  // "$t" + std::to_string(number), written in place: the concatenation built
+  // two strings per temporary.
+  static std::string temporaryName(uint32_t number) {
+    char digits[16];
+    char* end = digits + sizeof digits;
+    char* begin = end;
+    do {
+      *--begin = static_cast<char>('0' + number % 10);
+      number /= 10;
+    } while (number != 0);
+    std::string name(2 + static_cast<size_t>(end - begin), '$');
+    name[1] = 't';
+    std::memcpy(name.data() + 2, begin, static_cast<size_t>(end - begin));
+    return name;
+  }
   ValueId temporary(TypeId type, SourceRange range) {
-    SourceRange scope = blockRanges_.empty() ? range : blockRanges_.back();
-    uint32_t slot = newSlot("$t" + std::to_string(temporaryCount_++), type, ir::SlotKind::Temporary,
-                            true, range, scope);
+    std::string name = temporaryName(temporaryCount_++);
+    uint32_t slot;
+    if (openBlocks_.empty()) {
+      slot = newSlot(std::move(name), type, ir::SlotKind::Temporary, true, range, range);
+    } else {
+      const OpenBlock& block = innermostBlock();
+      slot = newSlot(std::move(name), type, ir::SlotKind::Temporary, true, here(range), block.begin,
+                     block.end);
+    }
     return slotAddress(slot, range);
   }
   ValueId load(TypeId type, ValueId address, SourceRange range) {
@@ -393,13 +511,9 @@ void FunctionLowering::run(Decl* decl) {
   function_.result = type.result;
   owner_.locations().at(decl->range, function_.location);
   function_.endLocation = owner_.locations().atEnd(decl->range);
-  // Typical sizes (gen_lines.py averages 8 slots, 10 blocks and over 100 values a
-  // function): one allocation each instead of a series of regrowths.
-  function_.slots.reserve(8);
-  function_.blocks.reserve(16);
-  function_.valueTypes.reserve(128);
   current_ = newBlock("entry");  // open_ is empty: the previous function took its instructions
-  std::vector<TypeId> params = type.params;
+  // (Type objects never move: the table grows by chunks.)
+  const std::vector<TypeId>& params = type.params;
   for (uint32_t i = 0; i < decl->params.count; ++i) {
     Param& param = decl->params[i];
     uint32_t slot = newSlot(std::string(param.name), params[i], ir::SlotKind::Parameter, false,
@@ -458,9 +572,9 @@ void FunctionLowering::finishInstructions() {
 }
 
 void FunctionLowering::lowerBlock(Block* block) {
-  blockRanges_.push_back(block->range);
+  openBlocks_.emplace_back().range = block->range;
   for (Stmt* statement : block->statements) lowerStatement(statement);
-  blockRanges_.pop_back();
+  openBlocks_.pop_back();
 }
 
 void FunctionLowering::lowerStatement(Stmt* statement) {
@@ -507,12 +621,21 @@ void FunctionLowering::lowerLet(Stmt* statement) {
     if (statement->value) evaluateForEffect(statement->value);
     return;
   }
-  SourceRange scope = {statement->range.file, statement->range.end,
-                       blockRanges_.empty() ? statement->range.end : blockRanges_.back().end};
   // The slot is created before the initializer is lowered but the symbol gets
   // its index only afterwards, so `let x = x + 1;` reads the outer `x`.
-  uint32_t slot = newSlot(std::string(statement->name), type, ir::SlotKind::Local,
-                          statement->isMutable, statement->nameRange, scope);
+  // Its scope is [the statement's end, its block's closing brace]: that brace
+  // is the last byte of the block, after the statement.
+  SourceRange scope = {statement->range.file, statement->range.end, statement->range.end};
+  uint32_t slot;
+  if (openBlocks_.empty()) {
+    slot = newSlot(std::string(statement->name), type, ir::SlotKind::Local, statement->isMutable,
+                   statement->nameRange, scope);
+  } else {
+    ir::SourceLocation declared = here(statement->nameRange);
+    ir::SourceLocation scopeBegin = here(scope);
+    slot = newSlot(std::string(statement->name), type, ir::SlotKind::Local, statement->isMutable,
+                   declared, scopeBegin, innermostBlock().end);
+  }
   ValueId address = slotAddress(slot, statement->range);
   if (statement->value) {
     storeInto(statement->value, type, address);
@@ -1135,8 +1258,11 @@ void ModuleLowering::declare(const CheckedProgram& program) {
 }
 
 void ModuleLowering::lowerFunction(Decl* decl) {
-  FunctionLowering lowering(*this, module_.functions[decl->symbol->index], open_);
+  ir::Function& function = module_.functions[decl->symbol->index];
+  lendBuffers(buffers_, function);
+  FunctionLowering lowering(*this, function, open_, stacks_);
   lowering.run(decl);
+  returnBuffers(buffers_, function);
 }
 
 namespace {

@@ -62,11 +62,11 @@ class LocationMapper {
  private:
   struct Cursor {
     size_t line = 0;  // 0-based index of the previous answer's line
-    // The previous answer is tried first (consecutive instructions mostly
-    // share a range). Its line (low half, 0 = none) and column are one
-    // word: stored and loaded whole, never in pieces.
-    uint32_t lastOffset = 0;
-    uint64_t lastLineColumn = 0;
+    // That line's extent [lineBegin, lineEnd) (empty: none yet), tried first
+    // and inline: most instructions are on the line of the one before. The
+    // test is one subtraction and compare, with no load from the line table.
+    uint32_t lineBegin = 0;
+    uint32_t lineEnd = 0;
   };
   const SourceManager& sources_;
   mutable uint32_t cachedFile_ = kNoFile;
@@ -75,15 +75,20 @@ class LocationMapper {
   mutable Cursor main_, ends_;
 
   void locate(Cursor& cursor, uint32_t file, uint32_t offset, ir::SourceLocation& out) const {
-    uint64_t lineColumn = cursor.lastLineColumn;
-    if (file != cachedFile_ || offset != cursor.lastOffset || lineColumn == 0)
-      lineColumn = locateSlow(cursor, file, offset);
-    out.file = lineColumn == 0 ? 0 : file;
-    out.line = static_cast<uint32_t>(lineColumn);
-    out.column = static_cast<uint32_t>(lineColumn >> 32);
+    if (file != cachedFile_ || offset - cursor.lineBegin >= cursor.lineEnd - cursor.lineBegin)
+        [[unlikely]] {
+      if (!locateSlow(cursor, file, offset)) {
+        out = {};
+        return;
+      }
+    }
+    out.file = file;
+    out.line = static_cast<uint32_t>(cursor.line + 1);
+    out.column = offset - cursor.lineBegin + 1;
   }
-  uint64_t locateSlow(Cursor& cursor, uint32_t file, uint32_t offset) const {
-    if (file == kNoFile) return 0;
+  // Moves the cursor to the line of `offset`; false for no file.
+  [[gnu::noinline]] bool locateSlow(Cursor& cursor, uint32_t file, uint32_t offset) const {
+    if (file == kNoFile) return false;
     if (file != cachedFile_) {
       const std::vector<uint32_t>& starts = sources_.lineStarts(file);
       cachedFile_ = file;
@@ -105,9 +110,10 @@ class LocationMapper {
       line = findBackward(line, offset);
     }
     cursor.line = line;
-    cursor.lastOffset = offset;
-    cursor.lastLineColumn = (line + 1) | uint64_t{offset - starts_[line] + 1} << 32;
-    return cursor.lastLineColumn;
+    cursor.lineBegin = starts_[line];
+    // The last line extends to any offset after it, as the search does.
+    cursor.lineEnd = line + 1 < lineCount_ ? starts_[line + 1] : UINT32_MAX;
+    return true;
   }
   // Galloping search from the cached line: O(log distance) either way.
   // Forward: starts_[from] <= offset.

@@ -142,7 +142,7 @@ class LocationMapper {
 
 // An allocator that default-initializes: `emplace_back()` with
 // std::allocator value-initializes, and for Instr (default member
-// initializers, no user-provided constructor) that zeroes all 96 bytes before
+// initializers, no user-provided constructor) that zeroes all 56 bytes before
 // storing each field's initializer, every instruction written twice.
 template <typename T>
 struct DefaultInitAllocator : std::allocator<T> {
@@ -205,6 +205,39 @@ void returnBuffers(FunctionBuffers& buffers, ir::Function& function) {
   returnBuffer(function.callArguments, buffers.callArguments);
 }
 
+// The kind of each type, one byte per TypeId, for the predicates lowering
+// asks of nearly every expression: TypeTable's walk chunk directory -> chunk
+// -> Type (and the atomic count) per question, this one bounds check and a
+// load. A kind never changes once a type exists; types added since (pointer
+// types made by lowering) are copied in when first asked for.
+class TypeKinds {
+ public:
+  explicit TypeKinds(const TypeTable& types) : types_(types) {}
+  bool isInteger(TypeId id) { return inRange(kind(id), TypeKind::I8, TypeKind::U64); }
+  bool isSigned(TypeId id) { return inRange(kind(id), TypeKind::I8, TypeKind::I64); }
+  bool isAggregate(TypeId id) {
+    TypeKind k = kind(id);
+    return k == TypeKind::Struct || k == TypeKind::Array;
+  }
+  bool isPointer(TypeId id) { return kind(id) == TypeKind::Pointer; }
+
+ private:
+  const TypeTable& types_;
+  std::vector<TypeKind> kinds_;
+  static bool inRange(TypeKind k, TypeKind first, TypeKind last) {
+    return static_cast<unsigned>(k) - static_cast<unsigned>(first) <=
+           static_cast<unsigned>(last) - static_cast<unsigned>(first);
+  }
+  TypeKind kind(TypeId id) { return id < kinds_.size() ? kinds_[id] : kindSlow(id); }
+  // An id that is no type (kNoType) answers Void: false to every predicate,
+  // as TypeTable's answer.
+  [[gnu::noinline]] TypeKind kindSlow(TypeId id) {
+    for (size_t next = kinds_.size(), count = types_.count(); next < count; ++next)
+      kinds_.push_back(types_.get(static_cast<TypeId>(next)).kind);
+    return id < kinds_.size() ? kinds_[id] : TypeKind::Void;
+  }
+};
+
 struct LoopTargets {
   Stmt* loop;
   BlockId breakTarget;
@@ -232,7 +265,7 @@ struct LoweringStacks {
 class ModuleLowering {
  public:
   ModuleLowering(const SourceManager& sources, ir::Module& module)
-      : locations_(sources), module_(module) {
+      : locations_(sources), module_(module), kinds_(module.types) {
     open_.reserve(256);
   }
   // Externs, globals (with their initializers) and the function table: what
@@ -242,6 +275,7 @@ class ModuleLowering {
   uint32_t internString(std::string_view spelling);
   ir::Module& module() { return module_; }
   const LocationMapper& locations() const { return locations_; }
+  TypeKinds& kinds() { return kinds_; }
 
  private:
   LocationMapper locations_;
@@ -254,6 +288,7 @@ class ModuleLowering {
   // and kept up to half their capacity unused, fresh memory to fault in.
   FunctionBuffers buffers_;
   LoweringStacks stacks_;
+  TypeKinds kinds_;
 
   void lowerGlobal(Decl* decl);
   void writeConstant(Expr* expr, TypeId type, ir::Global& global, uint64_t offset);
@@ -268,6 +303,7 @@ class FunctionLowering {
       : owner_(owner),
         module_(owner.module()),
         types_(owner.module().types),
+        kinds_(owner.kinds()),
         function_(function),
         loops_(stacks.loops),
         openBlocks_(stacks.openBlocks),
@@ -283,6 +319,7 @@ class FunctionLowering {
   ModuleLowering& owner_;
   ir::Module& module_;
   TypeTable& types_;
+  TypeKinds& kinds_;
   ir::Function& function_;
   BlockId current_ = 0;
   std::vector<LoopTargets>& loops_;
@@ -339,7 +376,9 @@ class FunctionLowering {
     block.firstInstr = openBegin_;
     block.instrCount = static_cast<uint32_t>(open_.size()) - openBegin_;
   }
-  bool terminated() const { return open_.size() > openBegin_ && isTerminatorOp(open_.back().op); }
+  bool terminated() const {
+    return open_.end() != open_.begin() + openBegin_ && isTerminatorOp(open_.back().op);
+  }
   // Code after a terminator goes to a fresh block with no predecessors.
   void ensureOpenBlock() {
     if (terminated()) switchTo(newBlock("dead"));
@@ -356,7 +395,9 @@ class FunctionLowering {
   // call saved and restored most callee-saved registers (~40 instructions
   // per instruction emitted, in callgrind).
   Instr& add(Opcode op, SourceRange range) {
-    if (terminated() || open_.size() == open_.capacity()) [[unlikely]]
+    // (Pointers compared, not size() == capacity(): each size() of 56-byte
+    // elements is a subtraction and a multiply.)
+    if (terminated() || open_.end() == open_.begin() + open_.capacity()) [[unlikely]]
       makeRoom();
     Instr& instr = open_.emplace_back();
     instr.op = op;
@@ -400,7 +441,7 @@ class FunctionLowering {
     const unsigned width = types_.bitWidth(type);
     if (width >= 64 || width == 0) return static_cast<int64_t>(bits);
     const uint64_t mask = (uint64_t{1} << width) - 1;
-    const bool negative = types_.isSigned(type) && (bits >> (width - 1)) & 1;
+    const bool negative = kinds_.isSigned(type) && (bits >> (width - 1)) & 1;
     return static_cast<int64_t>(negative ? bits | ~mask : bits & mask);
   }
   uint32_t newSlot(std::string name, TypeId type, ir::SlotKind kind, bool isMutable,
@@ -602,7 +643,7 @@ void FunctionLowering::lowerStatement(Stmt* statement) {
 
 void FunctionLowering::evaluateForEffect(Expr* expr) {
   TypeId type = expr->sema.type;
-  if (types_.isAggregate(type)) {
+  if (kinds_.isAggregate(type)) {
     lowerAddress(expr);
     return;
   }
@@ -612,7 +653,7 @@ void FunctionLowering::evaluateForEffect(Expr* expr) {
 
 // Writes `value` (of `type`) to `address`: scalars by store, aggregates in place.
 void FunctionLowering::storeInto(Expr* value, TypeId type, ValueId address) {
-  if (types_.isAggregate(type)) {
+  if (kinds_.isAggregate(type)) {
     lowerInto(value, address);
   } else {
     ValueId result = lowerValue(value);
@@ -645,7 +686,7 @@ void FunctionLowering::lowerLet(Stmt* statement) {
   ValueId address = slotAddress(slot, statement->range);
   if (statement->value) {
     storeInto(statement->value, type, address);
-  } else if (types_.isAggregate(type)) {
+  } else if (kinds_.isAggregate(type)) {
     emit(Opcode::Zero, type, ir::kNoType, statement->range, address);
   } else {
     ValueId zero = type == TypeTable::kF64
@@ -653,7 +694,7 @@ void FunctionLowering::lowerLet(Stmt* statement) {
                            ValueId v = emit(Opcode::ConstF64, type, type, statement->range);
                            return v;
                          }()
-                   : types_.get(type).kind == TypeKind::Pointer
+                   : kinds_.isPointer(type)
                        ? emit(Opcode::ConstNull, type, type, statement->range)
                        : constantInt(type, 0, statement->range);
     store(type, address, zero, statement->range);
@@ -666,7 +707,7 @@ void FunctionLowering::lowerAssign(Stmt* statement) {
   TypeId type = target->sema.type;
   ValueId address = lowerAddress(target);
   if (!statement->compound) {
-    if (types_.isAggregate(type)) {
+    if (kinds_.isAggregate(type)) {
       // Through a temporary unless the source is a place: `p = Point { x: p.y, y: p.x }`.
       Expr* source = stripParens(statement->value);
       bool isPlaceSource = source->kind == ExprKind::Name || source->kind == ExprKind::Field ||
@@ -682,7 +723,7 @@ void FunctionLowering::lowerAssign(Stmt* statement) {
   ValueId old = load(type, address, statement->range);
   ValueId right = lowerValue(statement->value);
   ValueId result;
-  if (types_.get(type).kind == TypeKind::Pointer) {
+  if (kinds_.isPointer(type)) {
     result = emit(statement->assignOp == BinaryOp::Add ? Opcode::PtrAdd : Opcode::PtrSub, type,
                   type, statement->range, old, right);
   } else {
@@ -756,7 +797,7 @@ void FunctionLowering::lowerFor(Stmt* statement) {
   ValueId limit = load(type, end, range);
   Instr compare;
   compare.op = Opcode::Cmp;
-  compare.predicate = types_.isSigned(type) ? ir::CmpPredicate::SLt : ir::CmpPredicate::ULt;
+  compare.predicate = kinds_.isSigned(type) ? ir::CmpPredicate::SLt : ir::CmpPredicate::ULt;
   compare.type = type;
   compare.operand[0] = current;
   compare.operand[1] = limit;
@@ -792,7 +833,7 @@ void FunctionLowering::lowerReturn(Stmt* statement) {
     return;
   }
   TypeId type = function_.result;
-  ValueId result = types_.isAggregate(type) ? lowerAddress(value) : lowerValue(value);
+  ValueId result = kinds_.isAggregate(type) ? lowerAddress(value) : lowerValue(value);
   emit(Opcode::Ret, type, ir::kNoType, statement->range, result);
 }
 
@@ -811,7 +852,7 @@ ValueId FunctionLowering::lowerValue(Expr* expr) {
   prefetchAhead(expr);  // (lowerProgram after a whole analysis: the AST is not in cache)
   const ExprSema& sema = expr->sema;
   TypeId type = sema.type;
-  if (sema.isConstant && (types_.isInteger(type) || type == TypeTable::kBool))
+  if (sema.isConstant && (kinds_.isInteger(type) || type == TypeTable::kBool))
     return constantInt(type, sema.intValue, expr->range);
   if (sema.isConstant && type == TypeTable::kF64) {
     Instr instr;
@@ -908,7 +949,7 @@ ValueId FunctionLowering::lowerAddress(Expr* expr) {
   }
   // An rvalue: materialize it in a temporary.
   ValueId address = temporary(type, expr->range);
-  if (types_.isAggregate(type)) {
+  if (kinds_.isAggregate(type)) {
     lowerInto(expr, address);
   } else {
     store(type, address, lowerValue(expr), expr->range);
@@ -970,7 +1011,7 @@ ValueId FunctionLowering::lowerUnary(Expr* expr) {
 ValueId FunctionLowering::arithmetic(BinaryOp op, TypeId type, ValueId left, ValueId right,
                                      SourceRange range) {
   bool isFloat = type == TypeTable::kF64;
-  bool isSigned = types_.isSigned(type);
+  bool isSigned = kinds_.isSigned(type);
   Opcode code = Opcode::Add;
   switch (op) {
     case BinaryOp::Add: code = isFloat ? Opcode::FAdd : Opcode::Add; break;
@@ -1002,7 +1043,7 @@ ValueId FunctionLowering::lowerBinary(Expr* expr) {
     instr.operand[0] = left;
     instr.operand[1] = right;
     bool isFloat = leftType == TypeTable::kF64;
-    bool isSigned = types_.isSigned(leftType);
+    bool isSigned = kinds_.isSigned(leftType);
     using P = ir::CmpPredicate;
     switch (op) {
       case BinaryOp::Eq: instr.predicate = isFloat ? P::FEq : P::Eq; break;
@@ -1014,7 +1055,7 @@ ValueId FunctionLowering::lowerBinary(Expr* expr) {
     }
     return define(instr, TypeTable::kBool);
   }
-  if (types_.get(leftType).kind == TypeKind::Pointer) {
+  if (kinds_.isPointer(leftType)) {
     if (op == BinaryOp::Add)
       return emit(Opcode::PtrAdd, leftType, leftType, expr->range, left, right);
     if (expr->right->sema.type == leftType)
@@ -1068,7 +1109,7 @@ ValueId FunctionLowering::lowerCall(Expr* expr, ValueId destination) {
   for (uint32_t i = 0; i < expr->arguments.count; ++i) {
     Expr* argument = expr->arguments[i];
     TypeId type = argument->sema.type;
-    if (types_.isAggregate(type)) {
+    if (kinds_.isAggregate(type)) {
       ValueId copyAddress = temporary(type, argument->range);
       lowerInto(argument, copyAddress);
       pendingArguments_.push_back({copyAddress, type});
@@ -1078,9 +1119,9 @@ ValueId FunctionLowering::lowerCall(Expr* expr, ValueId destination) {
     if (i >= paramCount) {
       // C default argument promotions (spec §4).
       bool narrow =
-          (types_.isInteger(type) && types_.get(type).size < 4) || type == TypeTable::kBool;
+          (kinds_.isInteger(type) && types_.get(type).size < 4) || type == TypeTable::kBool;
       if (narrow) {
-        Opcode widen = types_.isSigned(type) ? Opcode::SExt : Opcode::ZExt;
+        Opcode widen = kinds_.isSigned(type) ? Opcode::SExt : Opcode::ZExt;
         value = emit(widen, TypeTable::kI32, TypeTable::kI32, argument->range, value);
         type = TypeTable::kI32;
       }
@@ -1088,7 +1129,7 @@ ValueId FunctionLowering::lowerCall(Expr* expr, ValueId destination) {
     pendingArguments_.push_back({value, type});
   }
   ValueId resultAddress = ir::kNoValue;
-  if (types_.isAggregate(result)) {
+  if (kinds_.isAggregate(result)) {
     resultAddress = destination != ir::kNoValue ? destination : temporary(result, expr->range);
   } else if (result != TypeTable::kVoid) {
     instr.result = static_cast<ValueId>(function_.valueTypes.size());
@@ -1101,24 +1142,24 @@ ValueId FunctionLowering::lowerCall(Expr* expr, ValueId destination) {
   pendingArguments_.resize(argumentBase);
   owner_.locations().at(expr->range, instr.location);
   ValueId value = append(instr).result;
-  return types_.isAggregate(result) ? resultAddress : value;
+  return kinds_.isAggregate(result) ? resultAddress : value;
 }
 
 ValueId FunctionLowering::convert(ValueId value, TypeId source, TypeId target, SourceRange range) {
   if (source == target) return value;
-  bool sourceInt = types_.isInteger(source), targetInt = types_.isInteger(target);
+  bool sourceInt = kinds_.isInteger(source), targetInt = kinds_.isInteger(target);
   Opcode op = Opcode::Bitcast;
   if (source == TypeTable::kBool && targetInt) {
     op = Opcode::ZExt;
   } else if (sourceInt && targetInt) {
     uint64_t from = types_.get(source).size, to = types_.get(target).size;
     op = to < from   ? Opcode::Trunc
-         : to > from ? (types_.isSigned(source) ? Opcode::SExt : Opcode::ZExt)
+         : to > from ? (kinds_.isSigned(source) ? Opcode::SExt : Opcode::ZExt)
                      : Opcode::Bitcast;
   } else if (sourceInt && target == TypeTable::kF64) {
-    op = types_.isSigned(source) ? Opcode::SIToFP : Opcode::UIToFP;
+    op = kinds_.isSigned(source) ? Opcode::SIToFP : Opcode::UIToFP;
   } else if (source == TypeTable::kF64 && targetInt) {
-    op = types_.isSigned(target) ? Opcode::FPToSI : Opcode::FPToUI;
+    op = kinds_.isSigned(target) ? Opcode::FPToSI : Opcode::FPToUI;
   }
   return emit(op, target, target, range, value);
 }

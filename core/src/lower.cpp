@@ -246,8 +246,9 @@ struct LoopTargets {
 
 struct OpenBlock {
   SourceRange range;
-  bool located = false;  // begin and end are set
-  ir::SourceLocation begin, end;
+  ir::SourceLocation begin;  // the opening brace: looked up on entry
+  bool endLocated = false;   // end is set
+  ir::SourceLocation end;
 };
 
 // The stacks a function's lowering keeps, reused across functions: as members
@@ -324,16 +325,17 @@ class FunctionLowering {
   BlockId current_ = 0;
   std::vector<LoopTargets>& loops_;
   // The blocks being lowered, innermost last, with the locations of their
-  // braces once asked for: temporaries and locals are scoped to the end of
-  // their block, and a temporary from its beginning, so looking those up per
-  // slot moved the location cursors far back and ahead again.
+  // braces (the closing one once asked for): temporaries and locals are
+  // scoped to the end of their block, a temporary from its beginning, and a
+  // loop's or `if`'s closing branch is placed at its body's opening brace;
+  // looking those up when needed moved the location cursors far back and
+  // ahead again (a galloping search each way).
   std::vector<OpenBlock>& openBlocks_;
   const OpenBlock& innermostBlock() {
     OpenBlock& block = openBlocks_.back();
-    if (!block.located) {
-      block.begin = here(block.range);
+    if (!block.endLocated) {
       block.end = owner_.locations().atEnd(block.range);
-      block.located = true;
+      block.endLocated = true;
     }
     return block;
   }
@@ -422,6 +424,14 @@ class FunctionLowering {
     return resultType != ir::kNoType ? define(instr, resultType) : ir::kNoValue;
   }
   void branch(BlockId target, SourceRange range) { add(Opcode::Br, range).target[0] = target; }
+  void branch(BlockId target, const ir::SourceLocation& location) {
+    if (terminated() || open_.end() == open_.begin() + open_.capacity()) [[unlikely]]
+      makeRoom();
+    Instr& instr = open_.emplace_back();
+    instr.op = Opcode::Br;
+    instr.location = location;
+    instr.target[0] = target;
+  }
   void condBranch(ValueId condition, BlockId ifTrue, BlockId ifFalse, SourceRange range) {
     Instr& instr = add(Opcode::CondBr, range);
     instr.operand[0] = condition;
@@ -517,7 +527,7 @@ class FunctionLowering {
   }
 
   // --- statements
-  void lowerBlock(Block* block);
+  ir::SourceLocation lowerBlock(Block* block);
   void lowerStatement(Stmt* statement);
   void lowerLet(Stmt* statement);
   void lowerAssign(Stmt* statement);
@@ -618,10 +628,15 @@ void FunctionLowering::finishInstructions() {
   open_.clear();
 }
 
-void FunctionLowering::lowerBlock(Block* block) {
-  openBlocks_.emplace_back().range = block->range;
+// Returns the location of the block's opening brace.
+ir::SourceLocation FunctionLowering::lowerBlock(Block* block) {
+  OpenBlock& open = openBlocks_.emplace_back();
+  open.range = block->range;
+  open.begin = here(block->range);
   for (Stmt* statement : block->statements) lowerStatement(statement);
+  const ir::SourceLocation begin = openBlocks_.back().begin;
   openBlocks_.pop_back();
+  return begin;
 }
 
 void FunctionLowering::lowerStatement(Stmt* statement) {
@@ -740,8 +755,8 @@ void FunctionLowering::lowerIf(Stmt* statement) {
   condBranch(condition, thenBlock, statement->elseBranch ? elseBlock : joinBlock,
              statement->value->range);
   switchTo(thenBlock);
-  lowerBlock(statement->body);
-  if (!terminated()) branch(joinBlock, statement->body->range);
+  const ir::SourceLocation bodyBegin = lowerBlock(statement->body);
+  if (!terminated()) branch(joinBlock, bodyBegin);
   if (statement->elseBranch) {
     switchTo(elseBlock);
     lowerStatement(statement->elseBranch);
@@ -760,9 +775,9 @@ void FunctionLowering::lowerWhile(Stmt* statement) {
   condBranch(condition, body, exit, statement->value->range);
   switchTo(body);
   loops_.push_back({statement, exit, header});
-  lowerBlock(statement->body);
+  const ir::SourceLocation bodyBegin = lowerBlock(statement->body);
   loops_.pop_back();
-  if (!terminated()) branch(header, statement->body->range);
+  if (!terminated()) branch(header, bodyBegin);
   switchTo(exit);
 }
 
@@ -772,9 +787,9 @@ void FunctionLowering::lowerLoop(Stmt* statement) {
   branch(body, statement->range);
   switchTo(body);
   loops_.push_back({statement, exit, body});
-  lowerBlock(statement->body);
+  const ir::SourceLocation bodyBegin = lowerBlock(statement->body);
   loops_.pop_back();
-  if (!terminated()) branch(body, statement->body->range);
+  if (!terminated()) branch(body, bodyBegin);
   switchTo(exit);
 }
 
@@ -815,9 +830,9 @@ void FunctionLowering::lowerFor(Stmt* statement) {
     store(type, slotAddress(slot, statement->nameRange), value, statement->nameRange);
   }
   loops_.push_back({statement, exit, latch});
-  lowerBlock(statement->body);
+  const ir::SourceLocation bodyBegin = lowerBlock(statement->body);
   loops_.pop_back();
-  if (!terminated()) branch(latch, statement->body->range);
+  if (!terminated()) branch(latch, bodyBegin);
   switchTo(latch);
   ValueId before = load(type, counter, range);
   ValueId next = emit(Opcode::Add, type, type, range, before, constantInt(type, 1, range));

@@ -8,7 +8,7 @@
 #include <elf.h>
 
 #include <cstring>
-#include <map>
+#include <unordered_map>
 
 namespace tide::codegen {
 
@@ -30,12 +30,14 @@ std::uint32_t ElfObject::addSymbol(ElfSymbol symbol) {
 
 namespace {
 
+// Offsets depend only on the order of first additions, so a hash map (the
+// symbol names of a large program: thousands) gives the bytes a std::map did.
 struct StringTable {
   std::vector<std::uint8_t> bytes{0};
-  std::map<std::string, std::uint32_t> offsets;
+  std::unordered_map<std::string, std::uint32_t> offsets;
   std::uint32_t add(const std::string& text) {
     if (text.empty()) return 0;
-    auto [it, inserted] = offsets.emplace(text, static_cast<std::uint32_t>(bytes.size()));
+    auto [it, inserted] = offsets.try_emplace(text, static_cast<std::uint32_t>(bytes.size()));
     if (inserted) {
       bytes.insert(bytes.end(), text.begin(), text.end());
       bytes.push_back(0);
@@ -54,10 +56,16 @@ std::uint64_t alignUp(std::uint64_t value, std::uint64_t align) {
   return align <= 1 ? value : (value + align - 1) / align * align;
 }
 
-// One section header in the making, with the bytes it points to.
+// One section header in the making, and where its bytes come from: an
+// object section (copied with its in-place addends), a relocation list
+// (encoded as Elf64_Rela), or bytes the writer made (symbols, names). The
+// bytes are produced straight into the output in phase 2: building each
+// section's final bytes apart first copied the whole object twice more.
 struct PlannedSection {
   Elf64_Shdr header{};
-  std::vector<std::uint8_t> bytes;
+  const ElfSection* content = nullptr;      // its bytes, addends stored in place
+  const ElfSection* relocations = nullptr;  // its relocations, as .rela
+  const std::vector<std::uint8_t>* made = nullptr;
 };
 
 struct SymbolLayout {
@@ -71,6 +79,8 @@ struct SymbolLayout {
 SymbolLayout layoutSymbols(const ElfObject& object) {
   SymbolLayout layout;
   layout.indexOfSymbol.assign(object.symbols.size(), 0);
+  layout.symtab.reserve((object.symbols.size() + object.sections.size() + 2) * sizeof(Elf64_Sym));
+  layout.strtab.offsets.reserve(object.symbols.size() + 1);
   std::uint32_t count = 0;
   auto add = [&](const Elf64_Sym& symbol) {
     appendStruct(layout.symtab, symbol);
@@ -110,16 +120,36 @@ SymbolLayout layoutSymbols(const ElfObject& object) {
   return layout;
 }
 
-// Section bytes with every absolute relocation's addend stored in place.
-std::vector<std::uint8_t> bytesWithInPlaceAddends(const ElfSection& section) {
-  std::vector<std::uint8_t> bytes = section.bytes;
+// The section's bytes at `out`, every absolute relocation's addend stored in place.
+void writeWithInPlaceAddends(const ElfSection& section, std::uint8_t* out) {
+  const std::size_t size = section.bytes.size();
+  if (size != 0) std::memcpy(out, section.bytes.data(), size);
   for (const ElfRelocation& relocation : section.relocations) {
     const int width = relocation.type == R_X86_64_64 ? 8 : relocation.type == R_X86_64_32 ? 4 : 0;
-    if (width == 0 || relocation.offset + width > bytes.size()) continue;
+    if (width == 0 || relocation.offset + width > size) continue;
     const auto value = static_cast<std::uint64_t>(relocation.addend);
-    std::memcpy(bytes.data() + relocation.offset, &value, static_cast<std::size_t>(width));
+    std::memcpy(out + relocation.offset, &value, static_cast<std::size_t>(width));
   }
-  return bytes;
+}
+
+void writeRelocations(const ElfSection& section, const SymbolLayout& symbols, std::uint8_t* out) {
+  for (const ElfRelocation& relocation : section.relocations) {
+    const std::uint32_t symbol = relocation.againstSection
+                                     ? symbols.firstSectionSymbol + relocation.target
+                                     : symbols.indexOfSymbol[relocation.target];
+    Elf64_Rela entry{};
+    entry.r_offset = relocation.offset;
+    entry.r_info = ELF64_R_INFO(symbol, relocation.type);
+    entry.r_addend = relocation.addend;
+    std::memcpy(out, &entry, sizeof entry);
+    out += sizeof entry;
+  }
+}
+
+std::uint64_t plannedSize(const PlannedSection& plan) {
+  if (plan.content) return plan.content->bytes.size();
+  if (plan.relocations) return plan.relocations->relocations.size() * sizeof(Elf64_Rela);
+  return plan.made ? plan.made->size() : 0;
 }
 
 }  // namespace
@@ -139,8 +169,8 @@ std::vector<std::uint8_t> writeElfObject(const ElfObject& object) {
     if (section.type == SHT_NOBITS)
       plan.header.sh_size = section.noBitsSize;
     else
-      plan.bytes = bytesWithInPlaceAddends(section);
-    planned.push_back(std::move(plan));
+      plan.content = &section;
+    planned.push_back(plan);
   }
   const auto symtabIndex = static_cast<std::uint32_t>(planned.size());
   {
@@ -151,14 +181,14 @@ std::vector<std::uint8_t> writeElfObject(const ElfObject& object) {
     symtab.header.sh_entsize = sizeof(Elf64_Sym);
     symtab.header.sh_link = symtabIndex + 1;
     symtab.header.sh_info = symbols.firstGlobal;
-    symtab.bytes = symbols.symtab;
-    planned.push_back(std::move(symtab));
+    symtab.made = &symbols.symtab;
+    planned.push_back(symtab);
     PlannedSection strtab;
     strtab.header.sh_name = sectionNames.add(".strtab");
     strtab.header.sh_type = SHT_STRTAB;
     strtab.header.sh_addralign = 1;
-    strtab.bytes = symbols.strtab.bytes;
-    planned.push_back(std::move(strtab));
+    strtab.made = &symbols.strtab.bytes;
+    planned.push_back(strtab);
   }
   for (std::size_t i = 0; i < object.sections.size(); ++i) {
     const ElfSection& section = object.sections[i];
@@ -171,17 +201,8 @@ std::vector<std::uint8_t> writeElfObject(const ElfObject& object) {
     rela.header.sh_entsize = sizeof(Elf64_Rela);
     rela.header.sh_link = symtabIndex;
     rela.header.sh_info = static_cast<std::uint32_t>(i + 1);
-    for (const ElfRelocation& relocation : section.relocations) {
-      const std::uint32_t symbol = relocation.againstSection
-                                       ? symbols.firstSectionSymbol + relocation.target
-                                       : symbols.indexOfSymbol[relocation.target];
-      Elf64_Rela entry{};
-      entry.r_offset = relocation.offset;
-      entry.r_info = ELF64_R_INFO(symbol, relocation.type);
-      entry.r_addend = relocation.addend;
-      appendStruct(rela.bytes, entry);
-    }
-    planned.push_back(std::move(rela));
+    rela.relocations = &section;
+    planned.push_back(rela);
   }
   const auto shstrtabIndex = static_cast<std::uint16_t>(planned.size());
   {
@@ -189,8 +210,8 @@ std::vector<std::uint8_t> writeElfObject(const ElfObject& object) {
     shstrtab.header.sh_name = sectionNames.add(".shstrtab");
     shstrtab.header.sh_type = SHT_STRTAB;
     shstrtab.header.sh_addralign = 1;
-    shstrtab.bytes = sectionNames.bytes;
-    planned.push_back(std::move(shstrtab));
+    shstrtab.made = &sectionNames.bytes;
+    planned.push_back(shstrtab);
   }
   std::uint64_t offset = sizeof(Elf64_Ehdr);
   for (std::size_t i = 1; i < planned.size(); ++i) {
@@ -198,7 +219,7 @@ std::vector<std::uint8_t> writeElfObject(const ElfObject& object) {
     offset = alignUp(offset, header.sh_addralign);
     header.sh_offset = offset;
     if (header.sh_type != SHT_NOBITS) {
-      header.sh_size = planned[i].bytes.size();
+      header.sh_size = plannedSize(planned[i]);
       offset += header.sh_size;
     }
   }
@@ -219,16 +240,24 @@ std::vector<std::uint8_t> writeElfObject(const ElfObject& object) {
   elfHeader.e_shentsize = sizeof(Elf64_Shdr);
   elfHeader.e_shnum = static_cast<std::uint16_t>(planned.size());
   elfHeader.e_shstrndx = shstrtabIndex;
-  std::vector<std::uint8_t> out;
-  out.reserve(sectionHeadersAt + planned.size() * sizeof(Elf64_Shdr));
-  appendStruct(out, elfHeader);
+  // Sized once (zero-filled: the alignment padding), then every section
+  // written into place.
+  std::vector<std::uint8_t> out(sectionHeadersAt + planned.size() * sizeof(Elf64_Shdr), 0);
+  std::memcpy(out.data(), &elfHeader, sizeof elfHeader);
   for (std::size_t i = 1; i < planned.size(); ++i) {
-    if (planned[i].header.sh_type == SHT_NOBITS) continue;
-    out.resize(planned[i].header.sh_offset, 0);
-    out.insert(out.end(), planned[i].bytes.begin(), planned[i].bytes.end());
+    const PlannedSection& plan = planned[i];
+    if (plan.header.sh_type == SHT_NOBITS) continue;
+    std::uint8_t* at = out.data() + plan.header.sh_offset;
+    if (plan.content)
+      writeWithInPlaceAddends(*plan.content, at);
+    else if (plan.relocations)
+      writeRelocations(*plan.relocations, symbols, at);
+    else if (plan.made && !plan.made->empty())
+      std::memcpy(at, plan.made->data(), plan.made->size());
   }
-  out.resize(sectionHeadersAt, 0);
-  for (const PlannedSection& section : planned) appendStruct(out, section.header);
+  for (std::size_t i = 0; i < planned.size(); ++i)
+    std::memcpy(out.data() + sectionHeadersAt + i * sizeof(Elf64_Shdr), &planned[i].header,
+                sizeof(Elf64_Shdr));
   return out;
 }
 

@@ -44,11 +44,13 @@ struct ModuleContext {
 
 struct GeneratedFunction {
   DebugFunction debug;
-  std::vector<DebugLineRow> lines;
 };
 
 // Emits one function into context.code at its current end (the function's
-// label is bound there).
-GeneratedFunction generateFunction(ModuleContext& context, std::uint32_t functionIndex);
+// label is bound there), appending its line rows to `lines` (the unit's:
+// a vector per function, copied into the unit's, was a malloc, a free and a
+// copy of every row).
+GeneratedFunction generateFunction(ModuleContext& context, std::uint32_t functionIndex,
+                                   std::vector<DebugLineRow>& lines);
 
 }  // namespace tide::codegen

@@ -99,13 +99,15 @@ Scratch& scratch() {
 
 class FunctionEmitter {
  public:
-  FunctionEmitter(ModuleContext& context, std::uint32_t index)
+  FunctionEmitter(ModuleContext& context, std::uint32_t index, std::vector<DebugLineRow>& lines)
       : context_(context),
         module_(context.module),
         types_(context.module.types),
         function_(context.module.functions[index]),
         code_(context.code),
-        index_(index) {}
+        index_(index),
+        lines_(lines),
+        firstLine_(lines.size()) {}
 
   GeneratedFunction run();
 
@@ -221,7 +223,8 @@ class FunctionEmitter {
   CallPlan incoming_;
   std::vector<Label>& blockLabels_ = scratch_.blockLabels;
   Label epilogue_;
-  std::vector<DebugLineRow> lines_;
+  std::vector<DebugLineRow>& lines_;  // the unit's; this function's rows from firstLine_
+  std::size_t firstLine_ = 0;
   std::vector<InstructionSpan>& spans_ = scratch_.spans;
   std::vector<ir::TypeId> argumentTypes_;  // emitCall's scratch
   bool prologueEndPending_ = true;
@@ -562,26 +565,25 @@ void FunctionEmitter::emitRipAddress(Gpr r, std::uint32_t type, std::uint32_t ta
 void FunctionEmitter::noteLocation(const ir::SourceLocation& location, bool prologueEnd) {
   if (location.line == 0) return;
   const std::uint64_t address = code_.size();
-  if (!lines_.empty() && !prologueEnd) {
-    const DebugLineRow& last = lines_.back();
-    if (last.file == location.file && last.line == location.line && last.column == location.column)
-      return;
-  }
+  DebugLineRow* const last = lines_.size() > firstLine_ ? &lines_.back() : nullptr;
+  if (last && !prologueEnd && last->file == location.file && last->line == location.line &&
+      last->column == location.column)
+    return;
   DebugLineRow row;
   row.address = address;
   row.file = location.file;
   row.line = location.line;
   row.column = location.column;
-  row.isStatement = lines_.empty() || prologueEnd || lines_.back().line != location.line ||
-                    lines_.back().file != location.file;
+  row.isStatement =
+      !last || prologueEnd || last->line != location.line || last->file != location.file;
   row.prologueEnd = prologueEnd;
   // A row at the same address as the previous one replaces it.
   // (Instructions that emit no code - constants, slot addresses - make this
   // common; the statement start must survive the replacement.)
-  if (!lines_.empty() && lines_.back().address == address) {
-    row.prologueEnd = row.prologueEnd || lines_.back().prologueEnd;
-    row.isStatement = row.isStatement || lines_.back().isStatement;
-    lines_.back() = row;
+  if (last && last->address == address) {
+    row.prologueEnd = row.prologueEnd || last->prologueEnd;
+    row.isStatement = row.isStatement || last->isStatement;
+    *last = row;
   } else {
     lines_.push_back(row);
   }
@@ -1657,7 +1659,6 @@ GeneratedFunction FunctionEmitter::run() {
   std::size_t instructionCount = 0;
   for (const ir::Block& block : function_.blocks) instructionCount += block.instrCount;
   spans_.reserve(instructionCount);
-  lines_.reserve(instructionCount / 2 + 4);
   blockLabels_.reserve(function_.blocks.size());
   for (std::size_t i = 0; i < function_.blocks.size(); ++i)
     blockLabels_.push_back(code_.newLabel());
@@ -1707,14 +1708,14 @@ GeneratedFunction FunctionEmitter::run() {
   for (std::uint32_t i = 0; i < function_.parameterCount && i < function_.slots.size(); ++i)
     debug.parameters.push_back(debugVariable(i));
   buildScopes(debug);
-  result.lines = std::move(lines_);
   return result;
 }
 
 }  // namespace
 
-GeneratedFunction generateFunction(ModuleContext& context, std::uint32_t functionIndex) {
-  FunctionEmitter emitter(context, functionIndex);
+GeneratedFunction generateFunction(ModuleContext& context, std::uint32_t functionIndex,
+                                   std::vector<DebugLineRow>& lines) {
+  FunctionEmitter emitter(context, functionIndex, lines);
   return emitter.run();
 }
 

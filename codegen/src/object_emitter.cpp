@@ -167,7 +167,9 @@ ObjectBuilder::ObjectBuilder(const ir::Module& module, const CodegenOptions& opt
   // Reserved from the IR size so the code buffer and line rows are not
   // regrown (and copied) a dozen times on large programs.
   context.code.code().reserve(expectedInstructions * 5 + module.functions.size() * 48);
-  state_->unit.lines.reserve(expectedInstructions / 2);
+  // About one row per two instructions, plus the function's own (its
+  // opening and closing lines): rows are appended to this one vector.
+  state_->unit.lines.reserve(expectedInstructions / 2 + module.functions.size() * 4);
   state_->unit.functions.reserve(module.functions.size());
   state_->result.functions.reserve(module.functions.size());
 }
@@ -188,12 +190,11 @@ void ObjectBuilder::addFunction(std::uint32_t index) {
   ++state.added;
   // Functions start 16-byte aligned, padded with int3 (never executed).
   while (context.code.size() % 16 != 0) context.code.emit(x86::Form::INT3);
-  GeneratedFunction generated = generateFunction(context, index);
+  GeneratedFunction generated = generateFunction(context, index, state.unit.lines);
   const ir::Function& function = state.module.functions[index];
   state.result.functions.push_back({function.name, generated.debug.lowPc,
                                     generated.debug.highPc - generated.debug.lowPc,
                                     function.exported});
-  state.unit.lines.insert(state.unit.lines.end(), generated.lines.begin(), generated.lines.end());
   state.unit.functions.push_back(std::move(generated.debug));
 }
 

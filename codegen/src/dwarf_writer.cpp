@@ -413,6 +413,27 @@ void addGlobal(InfoBuilder& builder, const DebugGlobal& global) {
   builder.expression(die, DW_AT_location, expressionBlock(block.bytes), global.section, 1);
 }
 
+std::uint8_t* putUleb(std::uint8_t* p, std::uint64_t v) {
+  do {
+    std::uint8_t byte = v & 0x7f;
+    v >>= 7;
+    if (v) byte |= 0x80;
+    *p++ = byte;
+  } while (v);
+  return p;
+}
+
+std::uint8_t* putSleb(std::uint8_t* p, std::int64_t v) {
+  for (bool more = true; more;) {
+    std::uint8_t byte = v & 0x7f;
+    v >>= 7;  // arithmetic shift keeps the sign
+    more = !((v == 0 && !(byte & 0x40)) || (v == -1 && (byte & 0x40)));
+    if (more) byte |= 0x80;
+    *p++ = byte;
+  }
+  return p;
+}
+
 // .debug_line, version 5 (DWARF 5 section 6.2.4): one sequence over .text.
 std::vector<std::uint8_t> lineProgram(const DebugCompileUnit& unit, const Sections& sections,
                                       StringPool& lineStrings, ElfSection& line) {
@@ -471,34 +492,45 @@ std::vector<std::uint8_t> lineProgram(const DebugCompileUnit& unit, const Sectio
   std::int64_t lineNumber = 1;
   std::uint32_t file = 1, column = 0;
   bool isStatement = true;
+  // The rows are most of the section (2 MB for the 100k-line benchmark):
+  // written through a pointer into slack kept past the used bytes, as the
+  // assembler does, instead of a push_back (a capacity test) per byte.
+  std::vector<std::uint8_t>& bytes = out.bytes;
+  std::size_t used = bytes.size();
+  constexpr std::size_t kMostBytesPerRow = 64;  // 7 opcodes, LEB128s of at most 10 bytes
   for (const DebugLineRow& row : unit.lines) {
+    if (bytes.size() - used < kMostBytesPerRow)
+      bytes.resize(std::max(bytes.size() * 2, used + 4096));
+    std::uint8_t* p = bytes.data() + used;
     if (row.address > address) {
-      out.u8(DW_LNS_advance_pc);
-      out.uleb(row.address - address);
+      *p++ = DW_LNS_advance_pc;
+      p = putUleb(p, row.address - address);
       address = row.address;
     }
     if (row.file + 1 != file) {
       file = row.file + 1;
-      out.u8(DW_LNS_set_file);
-      out.uleb(file);
+      *p++ = DW_LNS_set_file;
+      p = putUleb(p, file);
     }
     if (static_cast<std::int64_t>(row.line) != lineNumber) {
-      out.u8(DW_LNS_advance_line);
-      out.sleb(static_cast<std::int64_t>(row.line) - lineNumber);
+      *p++ = DW_LNS_advance_line;
+      p = putSleb(p, static_cast<std::int64_t>(row.line) - lineNumber);
       lineNumber = row.line;
     }
     if (row.column != column) {
       column = row.column;
-      out.u8(DW_LNS_set_column);
-      out.uleb(column);
+      *p++ = DW_LNS_set_column;
+      p = putUleb(p, column);
     }
     if (row.isStatement != isStatement) {
       isStatement = row.isStatement;
-      out.u8(DW_LNS_negate_stmt);
+      *p++ = DW_LNS_negate_stmt;
     }
-    if (row.prologueEnd) out.u8(DW_LNS_set_prologue_end);
-    out.u8(DW_LNS_copy);
+    if (row.prologueEnd) *p++ = DW_LNS_set_prologue_end;
+    *p++ = DW_LNS_copy;
+    used = static_cast<std::size_t>(p - bytes.data());
   }
+  bytes.resize(used);
   if (unit.textSize > address) {
     out.u8(DW_LNS_advance_pc);
     out.uleb(unit.textSize - address);

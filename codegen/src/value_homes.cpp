@@ -78,6 +78,15 @@ void assignValueHomes(const ir::Function& function, const ir::TypeTable& types,
   Usage* const usage = usageStore.data();
   ValueHome* const homes = result.homes.data();
   const std::uint32_t blockCount = static_cast<std::uint32_t>(function.blocks.size());
+  // This walk is the first to read the function's instructions, which in
+  // compileToObject the front end wrote long before (40 MB of them for the
+  // 100k-line benchmark): left to the hardware prefetcher it waited on
+  // them (a sixth of its time). Prefetching ~2 KB ahead measured best
+  // (512 B to 8 KB all helped); the index is clamped to stay inside the
+  // function's instructions.
+  const ir::Instr* const allInstrs = function.instrs.data();
+  const std::size_t lastInstr = function.instrs.empty() ? 0 : function.instrs.size() - 1;
+  constexpr std::size_t kPrefetchAhead = 2048 / sizeof(ir::Instr);
 
   // Uses, and definitions: where, and the homes that need no code. One walk
   // does both: an instruction reads values defined before it (in its block
@@ -89,6 +98,7 @@ void assignValueHomes(const ir::Function& function, const ir::TypeTable& types,
     const std::uint32_t instrCount = block.instrCount;
     for (std::uint32_t i = 0; i < instrCount; ++i) {
       const ir::Instr& instr = instrs[i];
+      __builtin_prefetch(allInstrs + std::min(block.firstInstr + i + kPrefetchAhead, lastInstr));
       forEachUse(function, instr, [&](ir::ValueId v) {
         if (v >= count) return;
         Usage& u = usage[v];

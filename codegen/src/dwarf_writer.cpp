@@ -49,14 +49,20 @@ struct Attribute {
   ExpressionBlock block;       // exprloc
   int relocationSection = -1;  // addresses and string offsets
   int blockRelocationAt = -1;  // DW_OP_addr operand inside `block`
+  int next = -1;               // the DIE's next attribute, -1 after its last
 };
 
+// Attributes and children are lists linked through one array each (a DIE's
+// attributes need not be adjacent: a type DIE may be made while another
+// DIE is being described): two vectors per DIE were two allocations per
+// variable of the program.
 struct Die {
   std::uint16_t tag = 0;
-  std::vector<Attribute> attributes;
-  std::vector<int> children;
+  int firstAttribute = -1, lastAttribute = -1;
+  int firstChild = -1, lastChild = -1, nextSibling = -1;
   std::uint32_t offset = 0;  // CU-relative, set by layout
   std::uint32_t abbrev = 0;
+  bool hasChildren() const { return firstChild >= 0; }
 };
 
 struct Sections {
@@ -84,32 +90,54 @@ class InfoBuilder {
   InfoBuilder(const ir::TypeTable& types, const Sections& sections)
       : types_(types), sections_(sections), typeDies_(types.count(), -1) {}
 
+  void reserve(std::size_t dies) {
+    dies_.reserve(dies);
+    attributes_.reserve(dies * 5);
+  }
   int addDie(std::uint16_t tag, int parent) {
-    dies_.push_back(Die{tag, {}, {}, 0, 0});
-    dies_.back().attributes.reserve(6);  // one allocation, not a growth series
+    Die made;
+    made.tag = tag;
+    dies_.push_back(made);
     const int index = static_cast<int>(dies_.size() - 1);
-    if (parent >= 0) dies_[static_cast<std::size_t>(parent)].children.push_back(index);
+    if (parent >= 0) {
+      Die& up = die(parent);
+      if (up.lastChild >= 0)
+        die(up.lastChild).nextSibling = index;
+      else
+        up.firstChild = index;
+      up.lastChild = index;
+    }
     return index;
   }
   Die& die(int index) { return dies_[static_cast<std::size_t>(index)]; }
+  const Attribute& attribute(int index) const {
+    return attributes_[static_cast<std::size_t>(index)];
+  }
+  void add(int die, const Attribute& attribute) {
+    attributes_.push_back(attribute);
+    const int index = static_cast<int>(attributes_.size() - 1);
+    Die& owner = this->die(die);
+    if (owner.lastAttribute >= 0)
+      attributes_[static_cast<std::size_t>(owner.lastAttribute)].next = index;
+    else
+      owner.firstAttribute = index;
+    owner.lastAttribute = index;
+  }
   void constant(int die, std::uint16_t name, std::uint16_t form, std::uint64_t value) {
-    this->die(die).attributes.push_back({name, form, value, {}, -1, -1});
+    add(die, {name, form, value, {}, -1, -1});
   }
   void string(int die, std::uint16_t name, const std::string& text) {
-    this->die(die).attributes.push_back(
-        {name, DW_FORM_strp, strings.add(text), {}, sections_.str, -1});
+    add(die, {name, DW_FORM_strp, strings.add(text), {}, sections_.str, -1});
   }
   void address(int die, std::uint16_t name, std::uint64_t textOffset) {
-    this->die(die).attributes.push_back({name, DW_FORM_addr, textOffset, {}, sections_.text, -1});
+    add(die, {name, DW_FORM_addr, textOffset, {}, sections_.text, -1});
   }
   void reference(int die, std::uint16_t name, int target) {
-    this->die(die).attributes.push_back(
-        {name, DW_FORM_ref4, static_cast<std::uint64_t>(target), {}, -1, -1});
+    add(die, {name, DW_FORM_ref4, static_cast<std::uint64_t>(target), {}, -1, -1});
   }
   void expression(int die, std::uint16_t name, const ExpressionBlock& block,
                   int relocationSection = -1, int relocationAt = -1) {
-    this->die(die).attributes.push_back(
-        {name, DW_FORM_exprloc, 0, block, relocationSection, relocationAt});
+    add(die, {name, DW_FORM_exprloc, 0, block, relocationSection, relocationAt});
   }
 
   // The DIE describing `type`, made on first use. Void has none (-1).
@@ -127,7 +155,9 @@ class InfoBuilder {
   const ir::TypeTable& types_;
   const Sections& sections_;
   std::vector<Die> dies_;
-  std::vector<int> typeDies_;                                   // per type id, -1 until made
+  std::vector<Attribute> attributes_;  // every DIE's, linked through Attribute::next
+  std::size_t relocationCount_ = 0;    // .debug_info relocations writeDie will add (from layout)
+  std::vector<int> typeDies_;          // per type id, -1 until made
   std::unordered_map<std::string, std::uint32_t> abbrevCodes_;  // shape bytes -> code
   std::string signature_;                                       // reused by layout()
   ByteWriter abbrevBytes_;
@@ -248,10 +278,10 @@ void InfoBuilder::layout(int index, std::uint32_t& offset) {
     signature_.push_back(static_cast<char>(v >> 8));
   };
   put16(node.tag);
-  signature_.push_back(node.children.empty() ? '\0' : '\1');
-  for (const Attribute& attribute : node.attributes) {
-    put16(attribute.name);
-    put16(attribute.form);
+  signature_.push_back(node.hasChildren() ? '\1' : '\0');
+  for (int a = node.firstAttribute; a >= 0; a = attribute(a).next) {
+    put16(attribute(a).name);
+    put16(attribute(a).form);
   }
   auto it = abbrevCodes_.find(signature_);
   const bool inserted = it == abbrevCodes_.end();
@@ -261,10 +291,10 @@ void InfoBuilder::layout(int index, std::uint32_t& offset) {
   if (inserted) {
     abbrevBytes_.uleb(it->second);
     abbrevBytes_.uleb(node.tag);
-    abbrevBytes_.u8(node.children.empty() ? DW_CHILDREN_no : DW_CHILDREN_yes);
-    for (const Attribute& attribute : node.attributes) {
-      abbrevBytes_.uleb(attribute.name);
-      abbrevBytes_.uleb(attribute.form);
+    abbrevBytes_.u8(node.hasChildren() ? DW_CHILDREN_yes : DW_CHILDREN_no);
+    for (int a = node.firstAttribute; a >= 0; a = attribute(a).next) {
+      abbrevBytes_.uleb(attribute(a).name);
+      abbrevBytes_.uleb(attribute(a).form);
     }
     abbrevBytes_.u8(0);
     abbrevBytes_.u8(0);
@@ -272,17 +302,23 @@ void InfoBuilder::layout(int index, std::uint32_t& offset) {
   node.abbrev = it->second;
   node.offset = offset;
   offset += static_cast<std::uint32_t>(ulebSize(node.abbrev));
-  for (const Attribute& attribute : node.attributes)
+  for (int a = node.firstAttribute; a >= 0; a = attribute(a).next) {
+    const Attribute& attribute = this->attribute(a);
     offset += static_cast<std::uint32_t>(formSize(attribute));
-  // By index: `node` stays valid (layout adds no DIEs), no copy of the list.
-  for (std::size_t i = 0; i < node.children.size(); ++i) layout(node.children[i], offset);
-  if (!node.children.empty()) offset += 1;  // the null entry ending the sibling chain
+    relocationCount_ += attribute.form == DW_FORM_addr || attribute.form == DW_FORM_strp ||
+                        (attribute.form == DW_FORM_exprloc && attribute.blockRelocationAt >= 0);
+  }
+  // `node` stays valid: layout adds no DIEs.
+  for (int child = node.firstChild; child >= 0; child = die(child).nextSibling)
+    layout(child, offset);
+  if (node.hasChildren()) offset += 1;  // the null entry ending the sibling chain
 }
 
 void InfoBuilder::writeDie(int index, ByteWriter& out, ElfSection& info) {
   const Die& node = die(index);
   out.uleb(node.abbrev);
-  for (const Attribute& attribute : node.attributes) {
+  for (int a = node.firstAttribute; a >= 0; a = this->attribute(a).next) {
+    const Attribute& attribute = this->attribute(a);
     const std::size_t at = out.size();
     switch (attribute.form) {
       case DW_FORM_addr:
@@ -325,8 +361,9 @@ void InfoBuilder::writeDie(int index, ByteWriter& out, ElfSection& info) {
       }
     }
   }
-  for (int child : node.children) writeDie(child, out, info);
-  if (!node.children.empty()) out.u8(0);
+  for (int child = node.firstChild; child >= 0; child = die(child).nextSibling)
+    writeDie(child, out, info);
+  if (node.hasChildren()) out.u8(0);
 }
 
 std::vector<std::uint8_t> InfoBuilder::write(ElfSection& info, ElfSection& abbrev) {
@@ -335,6 +372,8 @@ std::vector<std::uint8_t> InfoBuilder::write(ElfSection& info, ElfSection& abbre
   abbrevBytes_.u8(0);
   abbrev.bytes = abbrevBytes_.bytes;
   ByteWriter out;
+  out.bytes.reserve(offset);  // the unit's size, known from the layout
+  info.relocations.reserve(info.relocations.size() + relocationCount_ + 1);
   out.u32(offset - 4);  // unit_length excludes itself
   out.u16(5);
   out.u8(DW_UT_compile);
@@ -369,6 +408,12 @@ void addVariable(InfoBuilder& builder, std::uint16_t tag, const DebugVariable& v
   const int type = builder.typeDie(variable.type);
   if (type >= 0) builder.reference(die, DW_AT_type, type);
   builder.expression(die, DW_AT_location, frameOffsetExpression(variable.frameOffset));
+}
+
+std::size_t scopeDieCount(const DebugScope& scope) {
+  std::size_t count = scope.variables.size();
+  for (const DebugScope& child : scope.children) count += 1 + scopeDieCount(child);
+  return count;
 }
 
 void addScope(InfoBuilder& builder, const DebugScope& scope, int parent) {
@@ -678,6 +723,12 @@ void appendDwarf(const DebugCompileUnit& unit, const ir::TypeTable& types, int t
     otherSections = std::async(std::launch::async, writeOtherSections);
 
   InfoBuilder builder(types, sections);
+  // Every DIE but the types' is one per function, parameter, variable or
+  // block: counted so the DIE and attribute lists grow once.
+  std::size_t dieCount = 1 + unit.globals.size() + 2 * types.count();
+  for (const DebugFunction& function : unit.functions)
+    dieCount += 1 + function.parameters.size() + scopeDieCount(function.body);
+  builder.reserve(dieCount);
   builder.unit = builder.addDie(DW_TAG_compile_unit, -1);
   builder.string(builder.unit, DW_AT_producer, unit.producer);
   builder.constant(builder.unit, DW_AT_language, DW_FORM_data2, DW_LANG_C99);
@@ -687,7 +738,7 @@ void appendDwarf(const DebugCompileUnit& unit, const ir::TypeTable& types, int t
   builder.address(builder.unit, DW_AT_low_pc, 0);
   builder.constant(builder.unit, DW_AT_high_pc, DW_FORM_data8, unit.textSize);
   Attribute statementList{DW_AT_stmt_list, DW_FORM_sec_offset, 0, {}, -1, -1};
-  builder.die(builder.unit).attributes.push_back(statementList);
+  builder.add(builder.unit, statementList);
   for (const DebugGlobal& global : unit.globals) addGlobal(builder, global);
   for (const DebugFunction& function : unit.functions) addFunction(builder, function);
 
@@ -697,9 +748,9 @@ void appendDwarf(const DebugCompileUnit& unit, const ir::TypeTable& types, int t
   {
     std::uint32_t at = 12 + 1;  // after the header and the unit's abbreviation code (1 byte)
     const Die& unitDie = builder.die(builder.unit);
-    for (const Attribute& attribute : unitDie.attributes) {
-      if (attribute.name == DW_AT_stmt_list) break;
-      at += static_cast<std::uint32_t>(formSize(attribute));
+    for (int a = unitDie.firstAttribute; a >= 0; a = builder.attribute(a).next) {
+      if (builder.attribute(a).name == DW_AT_stmt_list) break;
+      at += static_cast<std::uint32_t>(formSize(builder.attribute(a)));
     }
     info.relocations.push_back(
         {at, R_X86_64_32, static_cast<std::uint32_t>(sections.line), true, 0});

@@ -85,6 +85,9 @@ struct Scratch {
   std::vector<Label> blockLabels;
   std::vector<InstructionSpan> spans;
   ValueHomes valueHomes;  // refilled by assignValueHomes
+  // Refilled per call site / per frame: their lists keep their capacity.
+  std::vector<ir::TypeId> argumentTypes;
+  CallPlan callPlan, incoming;
 };
 
 Scratch& scratch() {
@@ -220,27 +223,27 @@ class FunctionEmitter {
   std::uint32_t nextBlock_ = ir::kNoBlock;  // the block emitted after the current one
   std::int32_t sretOffset_ = 0;
   std::uint32_t frameSize_ = 0;
-  CallPlan incoming_;
+  CallPlan& incoming_ = scratch_.incoming;  // the function's own parameters and result
   std::vector<Label>& blockLabels_ = scratch_.blockLabels;
   Label epilogue_;
   std::vector<DebugLineRow>& lines_;  // the unit's; this function's rows from firstLine_
   std::size_t firstLine_ = 0;
   std::vector<InstructionSpan>& spans_ = scratch_.spans;
-  std::vector<ir::TypeId> argumentTypes_;  // emitCall's scratch
+  std::vector<ir::TypeId>& argumentTypes_ = scratch_.argumentTypes;  // emitCall's and layoutFrame's
   bool prologueEndPending_ = true;
   std::uint64_t bodyStart_ = 0;  // first byte after the prologue
   std::uint64_t epilogueStart_ = 0;
 };
 
 void FunctionEmitter::layoutFrame() {
-  std::vector<ir::TypeId> parameterTypes;
+  std::vector<ir::TypeId>& parameterTypes = argumentTypes_;
+  parameterTypes.clear();
   // Every list below has a known final size: one allocation each, no growth.
-  parameterTypes.reserve(function_.parameterCount);
   slotOffsets_.reserve(function_.slots.size());
   savedRegisterOffsets_.reserve(valueHomes_.savedRegisters.size());
   for (std::uint32_t i = 0; i < function_.parameterCount && i < function_.slots.size(); ++i)
     parameterTypes.push_back(function_.slots[i].type);
-  incoming_ = planCall(types_, parameterTypes, function_.result);
+  planCall(types_, parameterTypes, function_.result, incoming_);
   std::int64_t offset = 0;
   if (incoming_.resultInMemory) {
     offset -= 8;
@@ -265,7 +268,7 @@ void FunctionEmitter::layoutFrame() {
     valueOffsets_[v] = static_cast<std::int32_t>(offset);
   }
   std::uint64_t outgoing = 0;
-  std::vector<ir::TypeId>& argumentTypes = parameterTypes;  // reused: one allocation per frame
+  std::vector<ir::TypeId>& argumentTypes = parameterTypes;
   for (const ir::Block& block : function_.blocks)
     for (const ir::Instr& instr : function_.instructions(block)) {
       if (instr.op != ir::Opcode::Call && instr.op != ir::Opcode::CallExtern &&
@@ -276,7 +279,8 @@ void FunctionEmitter::layoutFrame() {
         argumentTypes.push_back(argument.type);
       const ir::TypeId result =
           instr.type < types_.count() ? types_.get(instr.type).result : ir::TypeTable::kVoid;
-      outgoing = std::max(outgoing, planCall(types_, argumentTypes, result).stackBytes);
+      planCall(types_, argumentTypes, result, scratch_.callPlan);
+      outgoing = std::max(outgoing, scratch_.callPlan.stackBytes);
     }
   const std::uint64_t total = static_cast<std::uint64_t>(-offset) + outgoing;
   frameSize_ = static_cast<std::uint32_t>((total + 15) / 16 * 16);
@@ -1173,7 +1177,8 @@ void FunctionEmitter::emitCall(const ir::Instr& instr) {
   const std::span<const ir::CallArgument> arguments = function_.arguments(instr);
   const ir::ValueId aggregateResultAddress = function_.callSite(instr).aggregateResultAddress;
   for (const ir::CallArgument& argument : arguments) argumentTypes.push_back(argument.type);
-  const CallPlan plan = planCall(types_, argumentTypes, signature.result);
+  CallPlan& plan = scratch_.callPlan;
+  planCall(types_, argumentTypes, signature.result, plan);
 
   // Stack arguments first: copying them uses rsi, rdi and rcx.
   for (std::size_t i = 0; i < plan.arguments.size(); ++i) {

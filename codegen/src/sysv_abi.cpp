@@ -55,6 +55,14 @@ Classification classifyType(const ir::TypeTable& types, ir::TypeId id) {
 CallPlan planCall(const ir::TypeTable& types, const std::vector<ir::TypeId>& argumentTypes,
                   ir::TypeId resultType) {
   CallPlan plan;
+  planCall(types, argumentTypes, resultType, plan);
+  return plan;
+}
+
+void planCall(const ir::TypeTable& types, const std::vector<ir::TypeId>& argumentTypes,
+              ir::TypeId resultType, CallPlan& plan) {
+  plan.arguments.clear();
+  plan.arguments.reserve(argumentTypes.size());
   plan.result = classifyType(types, resultType);
   plan.resultInMemory = plan.result.memory;
   int nextInteger = plan.resultInMemory ? 1 : 0;
@@ -82,7 +90,6 @@ CallPlan planCall(const ir::TypeTable& types, const std::vector<ir::TypeId>& arg
   }
   plan.stackBytes = (stack + 15) / 16 * 16;
   plan.sseRegistersUsed = nextSse;
-  return plan;
 }
 
 }  // namespace tide::codegen

@@ -43,5 +43,10 @@ struct CallPlan {
 
 CallPlan planCall(const ir::TypeTable& types, const std::vector<ir::TypeId>& argumentTypes,
                   ir::TypeId resultType);
+// The same into `plan`, whose argument list keeps its capacity: the code
+// generator plans every call twice (frame size, then the call itself) and
+// a fresh list each time was two allocations per call.
+void planCall(const ir::TypeTable& types, const std::vector<ir::TypeId>& argumentTypes,
+              ir::TypeId resultType, CallPlan& plan);
 
 }  // namespace tide::codegen

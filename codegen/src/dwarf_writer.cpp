@@ -71,6 +71,7 @@ struct Sections {
 
 class StringPool {
  public:
+  void reserve(std::size_t strings) { offsets_.reserve(strings); }
   std::uint32_t add(const std::string& text) {
     const auto found = offsets_.find(text);
     if (found != offsets_.end()) return found->second;
@@ -150,6 +151,7 @@ class InfoBuilder {
  private:
   int makeTypeDie(ir::TypeId type);
   void layout(int index, std::uint32_t& offset);
+  std::uint32_t abbreviationCode(const Die& node);
   void writeDie(int index, ByteWriter& out, ElfSection& info);
 
   const ir::TypeTable& types_;
@@ -160,6 +162,11 @@ class InfoBuilder {
   std::vector<int> typeDies_;          // per type id, -1 until made
   std::unordered_map<std::string, std::uint32_t> abbrevCodes_;  // shape bytes -> code
   std::string signature_;                                       // reused by layout()
+  struct LastShape {
+    std::string signature;
+    std::uint32_t code = 0;  // 0: none yet
+  };
+  std::array<LastShape, 0x40> lastShapeByTag_;  // by tag; others (none yet) use the map only
   ByteWriter abbrevBytes_;
 };
 
@@ -269,6 +276,25 @@ std::size_t formSize(const Attribute& attribute) {
   return 0;
 }
 
+// The code of the abbreviation with signature_'s shape (node's), made and
+// written to .debug_abbrev on first use.
+std::uint32_t InfoBuilder::abbreviationCode(const Die& node) {
+  auto it = abbrevCodes_.find(signature_);
+  if (it != abbrevCodes_.end()) return it->second;
+  const auto code = static_cast<std::uint32_t>(abbrevCodes_.size() + 1);
+  abbrevCodes_.emplace(signature_, code);
+  abbrevBytes_.uleb(code);
+  abbrevBytes_.uleb(node.tag);
+  abbrevBytes_.u8(node.hasChildren() ? DW_CHILDREN_yes : DW_CHILDREN_no);
+  for (int a = node.firstAttribute; a >= 0; a = attribute(a).next) {
+    abbrevBytes_.uleb(attribute(a).name);
+    abbrevBytes_.uleb(attribute(a).form);
+  }
+  abbrevBytes_.u8(0);
+  abbrevBytes_.u8(0);
+  return code;
+}
+
 void InfoBuilder::layout(int index, std::uint32_t& offset) {
   Die& node = die(index);
   // The abbreviation's shape as bytes: tag, children flag, (name, form) pairs.
@@ -283,23 +309,19 @@ void InfoBuilder::layout(int index, std::uint32_t& offset) {
     put16(attribute(a).name);
     put16(attribute(a).form);
   }
-  auto it = abbrevCodes_.find(signature_);
-  const bool inserted = it == abbrevCodes_.end();
-  if (inserted)
-    it =
-        abbrevCodes_.emplace(signature_, static_cast<std::uint32_t>(abbrevCodes_.size() + 1)).first;
-  if (inserted) {
-    abbrevBytes_.uleb(it->second);
-    abbrevBytes_.uleb(node.tag);
-    abbrevBytes_.u8(node.hasChildren() ? DW_CHILDREN_yes : DW_CHILDREN_no);
-    for (int a = node.firstAttribute; a >= 0; a = attribute(a).next) {
-      abbrevBytes_.uleb(attribute(a).name);
-      abbrevBytes_.uleb(attribute(a).form);
+  // Most DIEs have the shape of the last DIE of their tag (a function's
+  // variables, one after another): that one compare saves hashing the
+  // shape and looking it up.
+  LastShape* const last = node.tag < lastShapeByTag_.size() ? &lastShapeByTag_[node.tag] : nullptr;
+  if (last && last->code != 0 && last->signature == signature_) {
+    node.abbrev = last->code;
+  } else {
+    node.abbrev = abbreviationCode(node);
+    if (last) {
+      last->signature = signature_;
+      last->code = node.abbrev;
     }
-    abbrevBytes_.u8(0);
-    abbrevBytes_.u8(0);
   }
-  node.abbrev = it->second;
   node.offset = offset;
   offset += static_cast<std::uint32_t>(ulebSize(node.abbrev));
   for (int a = node.firstAttribute; a >= 0; a = attribute(a).next) {
@@ -729,6 +751,8 @@ void appendDwarf(const DebugCompileUnit& unit, const ir::TypeTable& types, int t
   for (const DebugFunction& function : unit.functions)
     dieCount += 1 + function.parameters.size() + scopeDieCount(function.body);
   builder.reserve(dieCount);
+  // Mostly the functions' names; the rest (variables', types') repeat.
+  builder.strings.reserve(unit.functions.size() + unit.globals.size() + 256);
   builder.unit = builder.addDie(DW_TAG_compile_unit, -1);
   builder.string(builder.unit, DW_AT_producer, unit.producer);
   builder.constant(builder.unit, DW_AT_language, DW_FORM_data2, DW_LANG_C99);

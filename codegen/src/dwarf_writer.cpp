@@ -93,7 +93,7 @@ class InfoBuilder {
 
   void reserve(std::size_t dies) {
     dies_.reserve(dies);
-    attributes_.reserve(dies * 5);
+    attributes_.reserve(dies * 6);  // 5.03 per DIE on the 100k-line benchmark
   }
   int addDie(std::uint16_t tag, int parent) {
     Die made;
@@ -639,6 +639,9 @@ void padTo8(ByteWriter& out, std::size_t start) {
 std::vector<std::uint8_t> callFrames(const DebugCompileUnit& unit, const Sections& sections,
                                      ElfSection& frame) {
   ByteWriter out;
+  // An FDE is 40-56 bytes with two relocations: both lists sized once.
+  out.bytes.reserve(32 + unit.functions.size() * 56);
+  frame.relocations.reserve(frame.relocations.size() + 2 * unit.functions.size());
   out.u32(0);
   out.u32(0xffffffff);  // CIE_id
   out.u8(4);            // version

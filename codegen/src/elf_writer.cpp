@@ -120,10 +120,10 @@ SymbolLayout layoutSymbols(const ElfObject& object) {
   return layout;
 }
 
-// The section's bytes at `out`, every absolute relocation's addend stored in place.
-void writeWithInPlaceAddends(const ElfSection& section, std::uint8_t* out) {
+// Stores every absolute relocation's addend in place in `out`, a copy of
+// the section's bytes.
+void storeAddendsInPlace(const ElfSection& section, std::uint8_t* out) {
   const std::size_t size = section.bytes.size();
-  if (size != 0) std::memcpy(out, section.bytes.data(), size);
   for (const ElfRelocation& relocation : section.relocations) {
     const int width = relocation.type == R_X86_64_64 ? 8 : relocation.type == R_X86_64_32 ? 4 : 0;
     if (width == 0 || relocation.offset + width > size) continue;
@@ -240,24 +240,28 @@ std::vector<std::uint8_t> writeElfObject(const ElfObject& object) {
   elfHeader.e_shentsize = sizeof(Elf64_Shdr);
   elfHeader.e_shnum = static_cast<std::uint16_t>(planned.size());
   elfHeader.e_shstrndx = shstrtabIndex;
-  // Sized once (zero-filled: the alignment padding), then every section
-  // written into place.
-  std::vector<std::uint8_t> out(sectionHeadersAt + planned.size() * sizeof(Elf64_Shdr), 0);
-  std::memcpy(out.data(), &elfHeader, sizeof elfHeader);
+  // Reserved once, then appended to in layout order: only the padding
+  // between sections and the .rela entries are zero-filled before they are
+  // written (zero-filling the whole object first was a 7 MB memset).
+  std::vector<std::uint8_t> out;
+  out.reserve(sectionHeadersAt + planned.size() * sizeof(Elf64_Shdr));
+  appendStruct(out, elfHeader);
   for (std::size_t i = 1; i < planned.size(); ++i) {
     const PlannedSection& plan = planned[i];
     if (plan.header.sh_type == SHT_NOBITS) continue;
-    std::uint8_t* at = out.data() + plan.header.sh_offset;
-    if (plan.content)
-      writeWithInPlaceAddends(*plan.content, at);
-    else if (plan.relocations)
-      writeRelocations(*plan.relocations, symbols, at);
-    else if (plan.made && !plan.made->empty())
-      std::memcpy(at, plan.made->data(), plan.made->size());
+    out.resize(plan.header.sh_offset, 0);
+    if (plan.content) {
+      out.insert(out.end(), plan.content->bytes.begin(), plan.content->bytes.end());
+      storeAddendsInPlace(*plan.content, out.data() + plan.header.sh_offset);
+    } else if (plan.relocations) {
+      out.resize(out.size() + plan.header.sh_size);
+      writeRelocations(*plan.relocations, symbols, out.data() + plan.header.sh_offset);
+    } else if (plan.made) {
+      out.insert(out.end(), plan.made->begin(), plan.made->end());
+    }
   }
-  for (std::size_t i = 0; i < planned.size(); ++i)
-    std::memcpy(out.data() + sectionHeadersAt + i * sizeof(Elf64_Shdr), &planned[i].header,
-                sizeof(Elf64_Shdr));
+  out.resize(sectionHeadersAt, 0);
+  for (const PlannedSection& section : planned) appendStruct(out, section.header);
   return out;
 }
 

@@ -48,6 +48,13 @@ def main():
             cpu_ratio = cpu_by_name["tide build -c"] / max(cpu_by_name["tcc -c"], 1e-9)
             print(f"ratio tide build -c / tcc -c = {ratio:.2f} wall (target <= 1.0), "
                   f"{cpu_ratio:.2f} cpu")
+        # The back end alone, in-process (tide-codegen-bench, built next to tide).
+        in_process = os.path.join(os.path.dirname(tide), "tide-codegen-bench")
+        if os.path.exists(in_process):
+            proc = run([in_process, "--rounds", "5", toy])
+            total = [line for line in proc.stdout.decode().splitlines() if "total" in line]
+            if proc.returncode == 0 and total:
+                print("back end alone (tide-codegen-bench, best of 5, CPU): " + total[0].split("total")[1].strip())
 
 
 if __name__ == "__main__":

@@ -1,24 +1,22 @@
 // tide-codegen-bench: the back end (codegen::compileToObject) timed
 // in-process, so neither the front end nor the start-up of `tide` hides it.
 // Compiles the FILEs (one module) with the core front end once, then per
-// round generates the object the way compileToObject does (ObjectBuilder:
-// constructor, addFunction per function, finish), timing with the thread's
-// CPU clock: compileToObject itself (the total), then the parts of a second
-// object made with the builder:
-//   code   constructor + every addFunction (instruction selection, value
-//          homes, encoding, line rows, the DWARF description of each function)
-//   finish strings, symbols, DWARF sections and the ELF bytes
-// and, in a second object per round made with debug info off, finish()
-// without DWARF, so that DWARF ~ finish - finish(no debug).
+// round, timing each with the thread's CPU clock:
+//   total  compileToObject itself (debug info on);
+//   code   the same object again through ObjectBuilder (what compileToObject
+//          does): constructor + every addFunction (value homes, instruction
+//          selection, encoding, line rows, each function's DWARF description);
+//   finish that builder's finish(): strings, symbols, DWARF sections, ELF bytes;
+// and a third object with debug info off, whose finish() has no DWARF, so
+// DWARF ~ finish - finish(no debug).
 //
 //     tide-codegen-bench [--rounds N] [--write OUT.o] FILE...
 //
-// Prints the best round of each part (ms), the object's sections by size,
-// page faults of the best round, the first round (the one `tide build`
-// runs: its memory is fresh, so it pays the page faults) and the peak
-// resident set size. --write
-// stores the object (debug info on) of the first round, for comparing the
-// bytes of two builds.
+// Prints the best round of each part (ms), page faults of the best round,
+// the first round (the one `tide build` runs, on memory fresh from the
+// allocator), the object's sections by size and the peak resident set size.
+// --write stores the object of the first round (debug info on), for
+// comparing the bytes of two builds.
 #include <elf.h>
 #include <sys/resource.h>
 

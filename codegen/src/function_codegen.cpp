@@ -277,6 +277,12 @@ void FunctionEmitter::layoutFrame() {
       argumentTypes.clear();
       for (const ir::CallArgument& argument : function_.arguments(instr))
         argumentTypes.push_back(argument.type);
+      // Up to five scalars always travel in registers (an sret pointer
+      // takes the sixth integer one at most): no stack area to plan for.
+      if (argumentTypes.size() <= 5 &&
+          std::none_of(argumentTypes.begin(), argumentTypes.end(),
+                       [&](ir::TypeId type) { return types_.isAggregate(type); }))
+        continue;
       const ir::TypeId result =
           instr.type < types_.count() ? types_.get(instr.type).result : ir::TypeTable::kVoid;
       planCall(types_, argumentTypes, result, scratch_.callPlan);

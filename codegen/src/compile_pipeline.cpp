@@ -123,6 +123,7 @@ CompiledObject compileFilesToObject(const std::vector<std::string>& paths,
   // About one IR instruction per 4 source bytes (the 100,000-line benchmark:
   // 2.8 MB, 725k instructions): only sizes reservations.
   core::CompileOptions compileOptions;
+  compileOptions.populateAstAhead = true;  // the worker's core is idle while the file is parsed
   CodegenWorker worker(options.codegen, bytes / 4,
                        options.releaseBodies && !core::verifiesIr(compileOptions));
   compileOptions.observer = &worker;

@@ -8,15 +8,68 @@
 #include <sys/mman.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <cstdlib>
 #include <new>
+#include <thread>
 
 #include "tide/core/internal/ast.h"
 
 namespace tide::core {
 
 void Arena::FreeBlock::operator()(std::byte* block) const { std::free(block); }
+
+// The region of populateAhead and the thread mapping its pages, front to
+// back, in steps it can stop between (an arena that dies early, a compile
+// error, should not wait for the rest).
+struct Arena::Populator {
+  std::byte* region = nullptr;
+  size_t bytes = 0;
+  std::atomic<bool> stop{false};
+  std::thread thread;
+
+  Populator(std::byte* r, size_t b) : region(r), bytes(b) {
+    thread = std::thread([this] {
+#ifdef MADV_POPULATE_WRITE
+      constexpr size_t kStep = size_t{1} << 20;
+      for (size_t at = 0; at < bytes && !stop.load(std::memory_order_relaxed); at += kStep)
+        madvise(region + at, std::min(kStep, bytes - at), MADV_POPULATE_WRITE);
+#endif
+    });
+  }
+  ~Populator() {
+    stop = true;
+    thread.join();
+    munmap(region, bytes);
+  }
+};
+
+Arena::Arena() = default;
+Arena::~Arena() = default;
+
+void Arena::populateAhead(size_t bytes) {
+#ifdef MADV_POPULATE_WRITE
+  constexpr size_t kPage = 4096;
+  if (bytes < (size_t{4} << 20) || populator_) return;
+  bytes = (bytes + kPage - 1) / kPage * kPage;
+  void* region = mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (region == MAP_FAILED) return;
+  try {
+    populator_ = std::make_unique<Populator>(static_cast<std::byte*>(region), bytes);
+  } catch (...) {  // no thread to be had: the pages fault in as the parser writes them
+    munmap(region, bytes);
+    return;
+  }
+  // The rest of the current block (at most its 64 KiB start) is given up.
+  cursor_ = static_cast<std::byte*>(region);
+  limit_ = blockEnd_ = cursor_ + bytes;
+  reserved_ += bytes;
+#else
+  (void)bytes;
+#endif
+}
 
 namespace {
 

@@ -59,6 +59,15 @@ void compileRegistered(CompileResult& result, DiagnosticSink& sink, const Compil
     }
   } observerStop{options.observer};
   Arena arena;
+  if (options.populateAstAhead) {
+    // The AST takes ~25 bytes per source byte (69 MB for the 2.8 MB of the
+    // 100,000-line benchmark); a little more is asked for.
+    constexpr size_t kAstBytesPerSourceByte = 26;
+    size_t sourceBytes = 0;
+    for (uint32_t file = 0; file < result.sources.fileCount(); ++file)
+      sourceBytes += result.sources.text(file).size();
+    arena.populateAhead(sourceBytes * kAstBytesPerSourceByte);
+  }
   // 1. Parse every file.
   std::vector<FileAst> files;
   for (uint32_t file = 0; file < result.sources.fileCount(); ++file)

@@ -35,6 +35,9 @@ class LoweringObserver {
 struct CompileOptions {
   bool verify = false;  // also run ir::verifyModule in release builds (always on in debug)
   LoweringObserver* observer = nullptr;
+  // Map the AST's memory on a second thread ahead of the parser (see
+  // Arena::populateAhead): for callers that have a core to spare.
+  bool populateAstAhead = false;
 };
 
 struct CompileResult {

@@ -1678,9 +1678,20 @@ GeneratedFunction FunctionEmitter::run() {
   noteLocation(function_.location, false);
   emitPrologue();
   bodyStart_ = code_.size();
-  for (std::size_t b = 0; b < function_.blocks.size(); ++b) {
+  // In the layout lowering chose (source order: each Toy block's code one
+  // address range), else in block order.
+  const std::size_t blockCount = function_.blocks.size();
+  const bool laidOut =
+      function_.layout.size() == blockCount &&
+      std::all_of(function_.layout.begin(), function_.layout.end(),
+                  [&](ir::BlockId block) { return block < blockCount; });
+  for (std::size_t position = 0; position < blockCount; ++position) {
+    const std::size_t b = laidOut ? function_.layout[position] : position;
     code_.bind(blockLabels_[b]);
-    nextBlock_ = b + 1 < function_.blocks.size() ? static_cast<std::uint32_t>(b + 1) : ir::kNoBlock;
+    nextBlock_ =
+        position + 1 < blockCount
+            ? static_cast<std::uint32_t>(laidOut ? function_.layout[position + 1] : position + 1)
+            : ir::kNoBlock;
     for (const ir::Instr& instr : function_.instructions(function_.blocks[b])) {
       noteLocation(instr.location, prologueEndPending_ && instr.location.line != 0);
       if (instr.location.line != 0) prologueEndPending_ = false;

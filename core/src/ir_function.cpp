@@ -9,6 +9,7 @@ namespace tide::ir {
 void Function::releaseBody() {
   std::vector<Instr>().swap(instrs);
   std::vector<Block>().swap(blocks);
+  std::vector<BlockId>().swap(layout);
   std::vector<TypeId>().swap(valueTypes);
   std::vector<CallSite>().swap(calls);
   std::vector<CallArgument>().swap(callArguments);

@@ -258,6 +258,20 @@ void Verifier::verifyFunction(const Function& function) {
     problems_.push_back("fn @" + function.name + ": no blocks");
     return;
   }
+  if (!function.layout.empty()) {
+    std::vector<bool> seen(function.blocks.size(), false);
+    bool permutation = function.layout.size() == function.blocks.size() && function.layout[0] == 0;
+    for (BlockId block : function.layout) {
+      if (block >= seen.size() || seen[block]) {
+        permutation = false;
+        break;
+      }
+      seen[block] = true;
+    }
+    if (!permutation)
+      problems_.push_back("fn @" + function.name +
+                          ": the block layout is not the blocks in some order, entry first");
+  }
   if (function.parameterCount > function.slots.size())
     problems_.push_back("fn @" + function.name + ": more parameters than slots");
   // Values are checked in block order: lowering emits definitions before uses

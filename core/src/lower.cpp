@@ -359,9 +359,18 @@ class FunctionLowering {
   // (nested calls included) before it is emitted, so each keeps its own at
   // the top of this stack until then.
   std::vector<ir::CallArgument>& pendingArguments_;
+  // Blocks in the order first entered: the code layout (Function::layout).
+  std::vector<uint8_t> entered_;
+  void noteEntered(BlockId block) {
+    if (block >= entered_.size()) entered_.resize(block + 1, 0);
+    if (entered_[block]) return;
+    entered_[block] = 1;
+    function_.layout.push_back(block);
+  }
   void switchTo(BlockId block) {
     closeOpenBlock();
     current_ = block;
+    noteEntered(block);
     openBegin_ = static_cast<uint32_t>(open_.size());
     // A block is normally entered once, empty; should one be re-entered, its
     // instructions are copied to the end, to stay one run.
@@ -569,6 +578,7 @@ void FunctionLowering::run(Decl* decl) {
   owner_.locations().at(decl->range, function_.location);
   function_.endLocation = owner_.locations().atEnd(decl->range);
   current_ = newBlock("entry");  // open_ is empty: the previous function took its instructions
+  noteEntered(current_);
   // (Type objects never move: the table grows by chunks.)
   const std::vector<TypeId>& params = type.params;
   for (uint32_t i = 0; i < decl->params.count; ++i) {
@@ -596,6 +606,8 @@ void FunctionLowering::run(Decl* decl) {
 // to the function in one copy, in block order if a re-entered block left dead
 // space behind.
 void FunctionLowering::finishInstructions() {
+  // Blocks never entered (none today) are laid out last.
+  for (BlockId block = 0; block < function_.blocks.size(); ++block) noteEntered(block);
   for (ir::Block& block : function_.blocks) {
     if (block.instrCount != 0 &&
         ir::isTerminator(open_[block.firstInstr + block.instrCount - 1].op))

@@ -138,3 +138,45 @@ fn main(): i32 {
   CHECK(gdb.output.find("ARGS\nx = 1\n") != std::string::npos);
   CHECK(gdb.output.find("$1 = 60") != std::string::npos);
 }
+
+// A loop inside the then-branch and another inside the else-branch: their
+// blocks are made in that order but entered in source order, and the code
+// must follow source order, else the else-branch's lexical block would span
+// the then-branch's loop (llvm-dwarfdump: "DIEs have overlapping address
+// ranges", and gdb would show the wrong locals there).
+TEST_CASE("each Toy block's code is one address range so lexical blocks nest", "[debuginfo]") {
+  const char* const program = R"(
+fn branches(x: i64, y: i32): i64 {
+    var a: i64 = x;
+    if (y & 1) == 1 {
+        for i in 0..(y & 15) {
+            let step = i as i64;
+            a = a ^ step;
+        }
+        if (x & 7) == 6 { a = a * 3; } else { a = a + 1; }
+    } else {
+        var m: i32 = y & 15;
+        while m > 0 {
+            let down = m as i64;
+            a = a + down;
+            m -= 1;
+        }
+    }
+    return a;
+}
+fn main(): i32 { return (branches(5, 7) + branches(6, 8)) as i32 & 127; }
+)";
+  const BuiltProgram built = buildToyProgram("lexical_nesting", program);
+  INFO(built.diagnostics << built.linkOutput);
+  REQUIRE(built.diagnostics.empty());
+  REQUIRE(built.linked);
+  for (const std::string& file : {built.objectPath, built.executablePath}) {
+    const CommandResult verify = runCommand(std::string(kDwarfdump) + " --verify " + file);
+    INFO(verify.output);
+    CHECK(verify.output.find("No errors.") != std::string::npos);
+    CHECK(verify.output.find("overlapping") == std::string::npos);
+  }
+  // 5 ^ 0 ^ 1 ^ 2 ^ ... ^ 6 = 5 ^ 7 = 2, then (5 & 7) != 6: + 1 = 3;
+  // 6 + (8 & 15 = 8 + 7 + ... + 1 = 36) = 42; 3 + 42 = 45.
+  CHECK(runCommand(built.executablePath).status == 45);
+}

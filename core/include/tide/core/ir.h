@@ -359,7 +359,12 @@ struct Function {
   uint32_t parameterCount = 0;  // slots[0..parameterCount) are the parameters, in order;
                                 // on entry they already hold the arguments
   std::vector<Slot> slots;
-  std::vector<Block> blocks;       // blocks[0] is the entry
+  std::vector<Block> blocks;  // blocks[0] is the entry
+  // The order to lay the blocks' code out in: lowering enters blocks in
+  // source order, so each Toy block's code stays one address range (DWARF
+  // lexical blocks need that). A permutation of the block ids starting with
+  // the entry; empty = block order.
+  std::vector<BlockId> layout;
   std::vector<TypeId> valueTypes;  // indexed by ValueId
   SourceLocation location;         // the `fn` keyword
   SourceLocation endLocation;      // the closing brace

@@ -78,7 +78,9 @@ std::vector<std::uint8_t> serialObject(const std::string& path, const CodegenOpt
 }  // namespace
 
 TEST_CASE("The compile pipeline writes the bytes of the serial path", "[pipeline]") {
-  const std::string path = writeScratchText("pipeline_many.toy", manyFunctions(300));
+  // 600 functions: over 20,000 line rows, so finish() also builds the DWARF
+  // sections on two threads.
+  const std::string path = writeScratchText("pipeline_many.toy", manyFunctions(600));
   const PipelineOptions options = threaded();
   for (int round = 0; round < 3; ++round) {  // interleavings differ from run to run
     CompiledObject result = compileFilesToObject({path}, options);

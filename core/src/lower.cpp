@@ -167,6 +167,7 @@ using InstrBuffer = std::vector<Instr, DefaultInitAllocator<Instr>>;
 struct FunctionBuffers {
   std::vector<TypeId> valueTypes;
   std::vector<ir::Block> blocks;
+  std::vector<BlockId> layout;
   std::vector<ir::Slot> slots;
   std::vector<ir::CallSite> calls;
   std::vector<ir::CallArgument> callArguments;
@@ -177,11 +178,13 @@ struct FunctionBuffers {
 void lendBuffers(FunctionBuffers& buffers, ir::Function& function) {
   buffers.valueTypes.clear();
   buffers.blocks.clear();
+  buffers.layout.clear();
   buffers.slots.clear();
   buffers.calls.clear();
   buffers.callArguments.clear();
   function.valueTypes.swap(buffers.valueTypes);
   function.blocks.swap(buffers.blocks);
+  function.layout.swap(buffers.layout);
   function.slots.swap(buffers.slots);
   function.calls.swap(buffers.calls);
   function.callArguments.swap(buffers.callArguments);
@@ -200,6 +203,7 @@ void returnBuffer(std::vector<T>& used, std::vector<T>& buffer) {
 void returnBuffers(FunctionBuffers& buffers, ir::Function& function) {
   returnBuffer(function.valueTypes, buffers.valueTypes);
   returnBuffer(function.blocks, buffers.blocks);
+  returnBuffer(function.layout, buffers.layout);
   returnBuffer(function.slots, buffers.slots);
   returnBuffer(function.calls, buffers.calls);
   returnBuffer(function.callArguments, buffers.callArguments);
@@ -252,11 +256,13 @@ struct OpenBlock {
 };
 
 // The stacks a function's lowering keeps, reused across functions: as members
-// of each FunctionLowering they were a malloc and free or two per function.
+// of each FunctionLowering they were a malloc and free or two per function
+// (`entered`, regrown block by block, three or four).
 struct LoweringStacks {
   std::vector<LoopTargets> loops;
   std::vector<OpenBlock> openBlocks;
   std::vector<ir::CallArgument> pendingArguments;
+  std::vector<uint8_t> entered;  // by BlockId: 1 once the block is in Function::layout
 };
 
 }  // namespace
@@ -309,10 +315,12 @@ class FunctionLowering {
         loops_(stacks.loops),
         openBlocks_(stacks.openBlocks),
         open_(open),
-        pendingArguments_(stacks.pendingArguments) {
+        pendingArguments_(stacks.pendingArguments),
+        entered_(stacks.entered) {
     loops_.clear();
     openBlocks_.clear();
     pendingArguments_.clear();
+    entered_.clear();
   }
   void run(Decl* decl);
 
@@ -360,7 +368,7 @@ class FunctionLowering {
   // the top of this stack until then.
   std::vector<ir::CallArgument>& pendingArguments_;
   // Blocks in the order first entered: the code layout (Function::layout).
-  std::vector<uint8_t> entered_;
+  std::vector<uint8_t>& entered_;
   void noteEntered(BlockId block) {
     if (block >= entered_.size()) entered_.resize(block + 1, 0);
     if (entered_[block]) return;

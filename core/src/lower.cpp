@@ -164,6 +164,26 @@ struct DefaultInitAllocator : std::allocator<T> {
 };
 using InstrBuffer = std::vector<Instr, DefaultInitAllocator<Instr>>;
 
+// Appends count instructions to `to`, whose capacity is already enough. The
+// destination is freshly allocated and not in the cache: each store missed
+// and waited for its line (the copy was ~75% of lowerFunction in perf
+// annotate), so the first KiB and then the lines 1 KiB ahead are asked for
+// (for writing) while the copy goes on (512 B and 2 KiB ahead measured the
+// same). A prefetch never faults, so one past the allocation is harmless.
+void appendInstructions(std::vector<Instr>& to, const Instr* from, size_t count) {
+  constexpr size_t kChunk = 16;  // instructions: 896 bytes, 14 cache lines
+  constexpr size_t kAhead = 1024;
+  const char* start = reinterpret_cast<const char*>(to.data() + to.size());
+  for (size_t line = 0; line < kAhead; line += 64) __builtin_prefetch(start + line, 1);
+  for (size_t done = 0; done < count; done += kChunk) {
+    const char* next = reinterpret_cast<const char*>(to.data() + to.size());
+    for (size_t line = 0; line < kChunk * sizeof(Instr); line += 64)
+      __builtin_prefetch(next + kAhead + line, 1);
+    const size_t n = std::min(kChunk, count - done);
+    to.insert(to.end(), from + done, from + done + n);
+  }
+}
+
 struct FunctionBuffers {
   std::vector<TypeId> valueTypes;
   std::vector<ir::Block> blocks;
@@ -633,15 +653,15 @@ void FunctionLowering::finishInstructions() {
     ++block.instrCount;
   }
   if (!relocated_) {
-    function_.instrs.assign(open_.begin(), open_.end());
+    function_.instrs.reserve(open_.size());
+    appendInstructions(function_.instrs, open_.data(), open_.size());
   } else {
     size_t live = 0;
     for (const ir::Block& block : function_.blocks) live += block.instrCount;
     function_.instrs.reserve(live);
     for (ir::Block& block : function_.blocks) {
       const uint32_t first = static_cast<uint32_t>(function_.instrs.size());
-      function_.instrs.insert(function_.instrs.end(), open_.begin() + block.firstInstr,
-                              open_.begin() + block.firstInstr + block.instrCount);
+      appendInstructions(function_.instrs, open_.data() + block.firstInstr, block.instrCount);
       block.firstInstr = first;
     }
   }

@@ -170,6 +170,7 @@ class Sema {
   // type, ~1,200 instructions per signature on a program with a thousand
   // structs. A shape's id never changes, so this only skips repeated scans.
   std::unordered_map<std::string, TypeId> functionTypes_;
+  std::string functionTypeKey_;  // the shape being looked up: reused, no malloc per call
   TypeId functionType(const std::vector<TypeId>& params, TypeId result, bool variadic = false);
 
   void error(SourceRange range, std::string message) { sink_.error(range, std::move(message)); }
@@ -350,14 +351,16 @@ void Sema::ensureSymbol(Symbol* symbol) {
 // ---------------------------------------------------------------- types
 
 TypeId Sema::functionType(const std::vector<TypeId>& params, TypeId result, bool variadic) {
-  std::string key(1 + sizeof(TypeId) * (params.size() + 1), '\0');
+  std::string& key = functionTypeKey_;
+  key.assign(1 + sizeof(TypeId) * (params.size() + 1), '\0');
   key[0] = variadic ? 1 : 0;
   std::memcpy(key.data() + 1, &result, sizeof(TypeId));
   if (!params.empty())
     std::memcpy(key.data() + 1 + sizeof(TypeId), params.data(), sizeof(TypeId) * params.size());
-  auto [it, inserted] = functionTypes_.try_emplace(std::move(key), ir::kNoType);
-  if (inserted) it->second = types_.function(params, result, variadic);
-  return it->second;
+  if (auto known = functionTypes_.find(key); known != functionTypes_.end()) return known->second;
+  TypeId id = types_.function(params, result, variadic);
+  functionTypes_.emplace(key, id);
+  return id;
 }
 
 TypeId Sema::resolveType(TypeExpr* type, bool allowVoid) {
@@ -597,6 +600,7 @@ void Sema::ensureSignature(Symbol* symbol) {
   Decl* decl = symbol->decl;
   if (decl->kind == DeclKind::Function) checkAttributes(decl);
   std::vector<TypeId> params;
+  params.reserve(decl->params.count);  // one malloc, not one per doubling
   bool ok = true;
   for (uint32_t i = 0; i < decl->params.count; ++i) {
     Param& param = decl->params[i];
@@ -686,7 +690,7 @@ void Sema::checkFunctionBody(Decl* decl) {
   function_ = decl;
   const ir::Type& type = types_.get(symbol->type);
   functionResult_ = type.result;
-  std::vector<TypeId> params = type.params;
+  const std::vector<TypeId>& params = type.params;  // (Type objects never move: chunked table)
   pushScope();
   for (uint32_t i = 0; i < decl->params.count; ++i) {
     Param& param = decl->params[i];

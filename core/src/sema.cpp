@@ -158,6 +158,9 @@ class Sema {
   // The symbols of all open block scopes, innermost last, and where each
   // scope's own begin: flat, so entering and leaving a block allocates nothing.
   std::vector<Symbol*> scopeSymbols_;
+  // Beside each of scopeSymbols_, its name's stack in locals_ (map nodes
+  // never move), so leaving a block pops without hashing the name again.
+  std::vector<std::vector<Symbol*>*> scopeStacks_;
   std::vector<size_t> scopeStarts_;
   Decl* function_ = nullptr;
   TypeId functionResult_ = TypeTable::kVoid;
@@ -643,12 +646,12 @@ void Sema::checkMain(Decl* decl) {
 void Sema::popScope() {
   for (size_t i = scopeStarts_.back(); i < scopeSymbols_.size(); ++i) {
     Symbol* symbol = scopeSymbols_[i];
-    std::vector<Symbol*>& stack = locals_[symbol->name];
-    stack.pop_back();
+    scopeStacks_[i]->pop_back();
     if (!symbol->used && symbol->kind == SymbolKind::Local)
       sink_.warning(symbol->range, "unused variable " + quoted(symbol->name));
   }
   scopeSymbols_.resize(scopeStarts_.back());
+  scopeStacks_.resize(scopeStarts_.back());
   scopeStarts_.pop_back();
 }
 
@@ -671,7 +674,9 @@ Symbol* Sema::declareLocal(std::string_view name, SourceRange range, SymbolKind 
       return symbol;
     }
   scopeSymbols_.push_back(symbol);
-  locals_[name].push_back(symbol);
+  std::vector<Symbol*>& stack = locals_[name];
+  stack.push_back(symbol);
+  scopeStacks_.push_back(&stack);
   return symbol;
 }
 

@@ -1681,10 +1681,9 @@ GeneratedFunction FunctionEmitter::run() {
   // In the layout lowering chose (source order: each Toy block's code one
   // address range), else in block order.
   const std::size_t blockCount = function_.blocks.size();
-  const bool laidOut =
-      function_.layout.size() == blockCount &&
-      std::all_of(function_.layout.begin(), function_.layout.end(),
-                  [&](ir::BlockId block) { return block < blockCount; });
+  const bool laidOut = function_.layout.size() == blockCount &&
+                       std::all_of(function_.layout.begin(), function_.layout.end(),
+                                   [&](ir::BlockId block) { return block < blockCount; });
   for (std::size_t position = 0; position < blockCount; ++position) {
     const std::size_t b = laidOut ? function_.layout[position] : position;
     code_.bind(blockLabels_[b]);

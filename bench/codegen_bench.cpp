@@ -29,27 +29,19 @@
 #include <string>
 #include <vector>
 
+#include "bench_clock.h"
 #include "tide/codegen/object.h"
 #include "tide/core/compile.h"
 
 namespace {
 
-double cpuSeconds() {
-  timespec now;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
-}
+using tide::bench::peakRssKb;
+using tide::bench::threadCpuSeconds;
 
 long minorFaults() {
   rusage usage;
   getrusage(RUSAGE_THREAD, &usage);
   return usage.ru_minflt;
-}
-
-long peakRssKb() {
-  rusage usage;
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
 }
 
 struct RoundTimes {
@@ -61,15 +53,15 @@ struct RoundTimes {
 tide::codegen::ObjectFile buildObject(const tide::ir::Module& module,
                                       const tide::codegen::CodegenOptions& options,
                                       double& codeSeconds, double& finishSeconds) {
-  const double start = cpuSeconds();
+  const double start = threadCpuSeconds();
   std::size_t instructionCount = 0;
   for (const tide::ir::Function& function : module.functions)
     instructionCount += function.instrs.size();
   tide::codegen::ObjectBuilder builder(module, options, instructionCount);
   for (std::uint32_t i = 0; i < module.functions.size(); ++i) builder.addFunction(i);
-  const double generated = cpuSeconds();
+  const double generated = threadCpuSeconds();
   tide::codegen::ObjectFile object = builder.finish();
-  finishSeconds = cpuSeconds() - generated;
+  finishSeconds = threadCpuSeconds() - generated;
   codeSeconds = generated - start;
   return object;
 }
@@ -119,9 +111,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: tide-codegen-bench [--rounds N] [--write OUT.o] FILE...\n");
     return 2;
   }
-  const double frontStart = cpuSeconds();
+  const double frontStart = threadCpuSeconds();
   tide::core::CompileResult compiled = tide::core::compileFiles(paths);
-  const double frontSeconds = cpuSeconds() - frontStart;
+  const double frontSeconds = threadCpuSeconds() - frontStart;
   if (!compiled.ok()) {
     std::fprintf(stderr, "tide-codegen-bench: the input has errors:\n%s",
                  tide::core::formatDiagnostics(compiled).c_str());
@@ -143,9 +135,9 @@ int main(int argc, char** argv) {
     RoundTimes times;
     const long faultsBefore = minorFaults();
     {
-      const double start = cpuSeconds();
+      const double start = threadCpuSeconds();
       tide::codegen::ObjectFile object = tide::codegen::compileToObject(module, withDebug);
-      times.total = cpuSeconds() - start;
+      times.total = threadCpuSeconds() - start;
       times.faults = minorFaults() - faultsBefore;
       problems = object.problems.size();
       if (round == 0) firstObject = std::move(object.bytes);

@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_clock.h"
 #include "tide/core/compile.h"
 #include "tide/core/internal/lower.h"
 #include "tide/core/internal/parser.h"
@@ -29,11 +30,7 @@
 
 namespace {
 
-double cpuSeconds() {
-  timespec now;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
-}
+using tide::bench::threadCpuSeconds;
 
 struct PhaseTimes {
   double parse = 0, analyze = 0, lower = 0, driver = 0;
@@ -53,20 +50,20 @@ PhaseTimes runRound(const std::vector<tide::core::SourceFile>& files) {
   DiagnosticSink sink;
   tide::ir::Module module;
   Arena arena;
-  double start = cpuSeconds();
+  double start = threadCpuSeconds();
   std::vector<FileAst> asts;
   for (uint32_t file = 0; file < sources.fileCount(); ++file)
     asts.push_back(parseFile(file, sources.text(file), arena, sink));
-  double parsed = cpuSeconds();
+  double parsed = threadCpuSeconds();
   CheckedProgram program = analyzeProgram(asts, module.types, arena, sink);
-  double analyzed = cpuSeconds();
+  double analyzed = threadCpuSeconds();
   if (sink.hasErrors()) {
     std::fprintf(stderr, "tide-frontend-bench: the input has errors:\n%s",
                  formatDiagnostics(sources, sink.diagnostics()).c_str());
     std::exit(1);
   }
   lowerProgram(program, sources, module);
-  double lowered = cpuSeconds();
+  double lowered = threadCpuSeconds();
   times.parse = parsed - start;
   times.analyze = analyzed - parsed;
   times.lower = lowered - analyzed;
@@ -90,15 +87,15 @@ PhaseTimes runRound(const std::vector<tide::core::SourceFile>& files) {
     std::vector<FileAst> fusedAsts;
     for (uint32_t file = 0; file < sources.fileCount(); ++file)
       fusedAsts.push_back(parseFile(file, sources.text(file), fusedArena, fusedSink));
-    double fusedStart = cpuSeconds();
+    double fusedStart = threadCpuSeconds();
     IncrementalLowering lowering(sources, fusedModule);
     analyzeProgram(fusedAsts, fusedModule.types, fusedArena, fusedSink, &lowering);
-    times.checkAndLower = cpuSeconds() - fusedStart;
+    times.checkAndLower = threadCpuSeconds() - fusedStart;
   }
   if (!gRunDriver) return times;
-  double driverStart = cpuSeconds();
+  double driverStart = threadCpuSeconds();
   CompileResult result = compileSources(files);
-  times.driver = cpuSeconds() - driverStart;
+  times.driver = threadCpuSeconds() - driverStart;
   if (!result.ok()) std::exit(1);
   return times;
 }
@@ -158,8 +155,6 @@ int main(int argc, char** argv) {
     best.checkAndLower = std::min(best.checkAndLower, times.checkAndLower);
   }
   double total = best.parse + best.analyze + best.lower;
-  rusage usage;
-  getrusage(RUSAGE_SELF, &usage);
   std::printf("lines %zu  rounds %d (best CPU time of each phase)\n", lines, rounds);
   std::printf("  lex+parse %8.2f ms\n  check     %8.2f ms\n  lower     %8.2f ms\n",
               best.parse * 1e3, best.analyze * 1e3, best.lower * 1e3);
@@ -175,6 +170,6 @@ int main(int argc, char** argv) {
               best.slots);
   std::printf("  memory: AST arena %.1f MB, IR vectors %.1f MB (input %.1f MB)\n",
               best.astBytes / 1e6, best.irBytes / 1e6, inputBytes / 1e6);
-  std::printf("  peak RSS  %ld KB\n", usage.ru_maxrss);
+  std::printf("  peak RSS  %ld KB\n", tide::bench::peakRssKb());
   return 0;
 }

@@ -403,12 +403,16 @@ class FunctionLowering {
     // A block is normally entered once, empty; should one be re-entered, its
     // instructions are copied to the end, to stay one run.
     ir::Block& entered = function_.blocks[block];
-    if (entered.instrCount != 0) {
-      const size_t first = entered.firstInstr;
-      open_.reserve(open_.size() + entered.instrCount);
-      for (size_t i = 0; i < entered.instrCount; ++i) open_.push_back(open_[first + i]);
-      relocated_ = true;
-    }
+    if (entered.instrCount != 0) moveRunToEnd(entered);
+  }
+  // Copies the block's run to the end of open_ (its old place becomes dead
+  // space, dropped by finishInstructions), so that it can grow.
+  void moveRunToEnd(ir::Block& block, size_t extra = 0) {
+    const size_t first = block.firstInstr;
+    block.firstInstr = static_cast<uint32_t>(open_.size());
+    open_.reserve(open_.size() + block.instrCount + extra);  // (no reallocation while copying)
+    for (size_t i = 0; i < block.instrCount; ++i) open_.push_back(open_[first + i]);
+    relocated_ = relocated_ || block.instrCount != 0;
   }
   void closeOpenBlock() {
     ir::Block& block = function_.blocks[current_];
@@ -433,13 +437,17 @@ class FunctionLowering {
   // inline; with the dead-block switch and the buffer's regrowth inline, each
   // call saved and restored most callee-saved registers (~40 instructions
   // per instruction emitted, in callgrind).
-  Instr& add(Opcode op, SourceRange range) {
+  Instr& add(Opcode op) {
     // (Pointers compared, not size() == capacity(): each size() of 56-byte
     // elements is a subtraction and a multiply.)
     if (terminated() || open_.end() == open_.begin() + open_.capacity()) [[unlikely]]
       makeRoom();
     Instr& instr = open_.emplace_back();
     instr.op = op;
+    return instr;
+  }
+  Instr& add(Opcode op, SourceRange range) {
+    Instr& instr = add(op);
     owner_.locations().at(range, instr.location);
     return instr;
   }
@@ -462,10 +470,7 @@ class FunctionLowering {
   }
   void branch(BlockId target, SourceRange range) { add(Opcode::Br, range).target[0] = target; }
   void branch(BlockId target, const ir::SourceLocation& location) {
-    if (terminated() || open_.end() == open_.begin() + open_.capacity()) [[unlikely]]
-      makeRoom();
-    Instr& instr = open_.emplace_back();
-    instr.op = Opcode::Br;
+    Instr& instr = add(Opcode::Br);
     instr.location = location;
     instr.target[0] = target;
   }
@@ -640,13 +645,7 @@ void FunctionLowering::finishInstructions() {
     if (block.instrCount != 0 &&
         ir::isTerminator(open_[block.firstInstr + block.instrCount - 1].op))
       continue;
-    if (block.firstInstr + block.instrCount != open_.size()) {
-      const size_t first = block.firstInstr;
-      block.firstInstr = static_cast<uint32_t>(open_.size());
-      open_.reserve(open_.size() + block.instrCount + 1);
-      for (size_t i = 0; i < block.instrCount; ++i) open_.push_back(open_[first + i]);
-      relocated_ = relocated_ || block.instrCount != 0;
-    }
+    if (block.firstInstr + block.instrCount != open_.size()) moveRunToEnd(block, 1);
     Instr& instr = open_.emplace_back();
     instr.op = Opcode::Unreachable;
     instr.location = function_.endLocation;

@@ -19,10 +19,11 @@ struct PipelineOptions {
   CodegenOptions codegen;
   // Source bytes from which code generation gets its own thread.
   std::size_t threadThreshold = std::size_t{64} << 10;
-  // Free each function's IR body once its code exists (for callers that
-  // need only the object): compiled.module then holds the declarations and
-  // released bodies (ir::Function::releaseBody). Kept when the compile
-  // verifies the IR (debug builds), which needs every body at the end.
+  // On the threaded path (inputs from threadThreshold up), free each
+  // function's IR body once its code exists (for callers that need only the
+  // object): compiled.module then holds the declarations and released bodies
+  // (ir::Function::releaseBody). Kept when the compile verifies the IR (debug
+  // builds), which needs every body at the end.
   bool releaseBodies = false;
 };
 

@@ -33,7 +33,7 @@ namespace {
 using tide::bench::threadCpuSeconds;
 
 struct PhaseTimes {
-  double parse = 0, analyze = 0, lower = 0, driver = 0;
+  double parse = 0, analyze = 0, lower = 0, driver = 0, driverInPlace = 0;
   double checkAndLower = 0;  // analysis lowering each function after its check (as the driver does)
   size_t instructions = 0, blocks = 0, slots = 0, astBytes = 0, irBytes = 0;
 };
@@ -93,6 +93,16 @@ PhaseTimes runRound(const std::vector<tide::core::SourceFile>& files) {
     times.checkAndLower = threadCpuSeconds() - fusedStart;
   }
   if (!gRunDriver) return times;
+  {
+    // The driver with every body parsed in place (the AST of the whole
+    // program in memory at once), for comparison.
+    CompileOptions inPlace;
+    inPlace.deferBodies = false;
+    double start = threadCpuSeconds();
+    CompileResult result = compileSources(files, inPlace);
+    times.driverInPlace = threadCpuSeconds() - start;
+    if (!result.ok()) std::exit(1);
+  }
   double driverStart = threadCpuSeconds();
   CompileResult result = compileSources(files);
   times.driver = threadCpuSeconds() - driverStart;
@@ -152,6 +162,7 @@ int main(int argc, char** argv) {
     best.analyze = std::min(best.analyze, times.analyze);
     best.lower = std::min(best.lower, times.lower);
     best.driver = std::min(best.driver, times.driver);
+    best.driverInPlace = std::min(best.driverInPlace, times.driverInPlace);
     best.checkAndLower = std::min(best.checkAndLower, times.checkAndLower);
   }
   double total = best.parse + best.analyze + best.lower;
@@ -163,9 +174,12 @@ int main(int argc, char** argv) {
   std::printf("  check+lower in one pass %8.2f ms (each function lowered after its check)\n",
               best.checkAndLower * 1e3);
   std::printf("  total, one pass  %8.2f ms  %12.0f lines/s\n", onePass * 1e3, lines / onePass);
-  if (gRunDriver)
+  if (gRunDriver) {
+    std::printf("  compileSources(), bodies in place %8.2f ms  %12.0f lines/s\n",
+                best.driverInPlace * 1e3, lines / best.driverInPlace);
     std::printf("  compileSources() %8.2f ms  %12.0f lines/s\n", best.driver * 1e3,
                 lines / best.driver);
+  }
   std::printf("  IR: %zu instructions, %zu blocks, %zu slots\n", best.instructions, best.blocks,
               best.slots);
   std::printf("  memory: AST arena %.1f MB, IR vectors %.1f MB (input %.1f MB)\n",

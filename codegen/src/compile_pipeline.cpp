@@ -130,6 +130,9 @@ CompiledObject compileFilesToObject(const std::vector<std::string>& paths,
   out.compiled = core::compileFiles(paths, compileOptions);
   ObjectBuilder* builder = worker.stop();
   if (!out.compiled.ok()) return out;
+  // (Not observed: the front end compiled the program a second time, and the
+  // worker's builder is for the module of the first.)
+  if (!out.compiled.observed) builder = nullptr;
   out.usedThread = builder != nullptr;
   if (builder == nullptr) {
     out.object = compileToObject(*out.compiled.module, options.codegen);

@@ -48,6 +48,28 @@ struct Arena::Populator {
 Arena::Arena() = default;
 Arena::~Arena() = default;
 
+void Arena::reset() {
+  populator_.reset();
+  if (blocks_.empty()) {
+    cursor_ = limit_ = blockEnd_ = nullptr;
+    reserved_ = 0;
+    return;
+  }
+  size_t largest = 0;
+  for (size_t i = 1; i < blocks_.size(); ++i)
+    if (blockSizes_[i] > blockSizes_[largest]) largest = i;
+  std::swap(blocks_[0], blocks_[largest]);
+  std::swap(blockSizes_[0], blockSizes_[largest]);
+  blocks_.resize(1);
+  blockSizes_.resize(1);
+  reserved_ = blockSizes_[0];
+  cursor_ = blocks_[0].get();
+  limit_ = blockEnd_ = cursor_ + reserved_;
+#if defined(__SANITIZE_ADDRESS__)
+  ASAN_POISON_MEMORY_REGION(cursor_, reserved_);
+#endif
+}
+
 void Arena::populateAhead(size_t bytes) {
 #ifdef MADV_POPULATE_WRITE
   constexpr size_t kPage = 4096;
@@ -121,6 +143,7 @@ void* Arena::allocateSlow(size_t size, size_t align) {
   void* memory = std::malloc(blockSize);
   if (memory == nullptr) throw std::bad_alloc();
   blocks_.emplace_back(static_cast<std::byte*>(memory));
+  blockSizes_.push_back(blockSize);
   reserved_ += blockSize;
   cursor_ = blocks_.back().get();
   blockEnd_ = cursor_ + blockSize;

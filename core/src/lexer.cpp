@@ -9,6 +9,7 @@
 namespace tide::core {
 
 void DiagnosticSink::report(Severity severity, SourceRange range, std::string message) {
+  ++reportCount_;
   if (severity == Severity::Error) {
     if (errorCount_ == kMaxErrors) return;
     if (++errorCount_ == kMaxErrors) message = "too many errors; stopping";

@@ -10,19 +10,34 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "tide/core/internal/body_skim.h"
+
 namespace tide::core {
 
 namespace {
 
 class Parser {
  public:
-  Parser(uint32_t file, std::string_view text, Arena& arena, DiagnosticSink& sink)
-      : file_(file), text_(text), arena_(arena), sink_(sink), lexer_(file, text, sink) {
+  Parser(uint32_t file, std::string_view text, Arena& arena, DiagnosticSink& sink,
+         uint32_t start = 0, bool deferBodies = false)
+      : file_(file),
+        text_(text),
+        arena_(arena),
+        sink_(sink),
+        lexer_(file, text, sink),
+        deferBodies_(deferBodies) {
+    lexer_.seek(start);
     lexer_.next(current_);
     lexer_.next(lookahead_);
   }
 
   FileAst parseProgram();
+  // A function body from its '{' (a deferred one); `end` is where it stopped.
+  Block* parseBody(uint32_t& end) {
+    Block* body = parseBlock();
+    end = previousEnd_;
+    return body;
+  }
 
  private:
   uint32_t file_;
@@ -30,6 +45,7 @@ class Parser {
   Arena& arena_;
   DiagnosticSink& sink_;
   Lexer lexer_;
+  bool deferBodies_;
   Token current_, lookahead_;
   uint32_t previousEnd_ = 0;
   int depth_ = 0;
@@ -159,6 +175,7 @@ class Parser {
 
   Decl* parseDeclaration();
   Decl* parseFunction();
+  bool deferBody(Decl& decl);
   Decl* parseExtern();
   Decl* parseStruct();
   Decl* parseConstOrGlobal();
@@ -232,7 +249,7 @@ FileAst Parser::parseProgram() {
   while (!at(TokenKind::EndOfFile)) {
     if (Decl* decl = parseDeclaration()) decls.push_back(decl);
   }
-  return {file_, makeList(arena_, decls)};
+  return {file_, makeList(arena_, decls), text_};
 }
 
 // declaration = function | extern | struct | const | global
@@ -328,11 +345,30 @@ Decl* Parser::parseFunction() {
     skipToDeclarationStart();
     return nullptr;
   }
+  if (deferBodies_ && deferBody(*decl)) {
+    decl->range = span(begin);
+    return decl;
+  }
   size_t errorsBefore = sink_.errorCount();
   decl->body = parseBlock();
   decl->hadSyntaxError = sink_.errorCount() > errorsBefore;
   decl->range = span(begin);
   return decl;
+}
+
+// Leaves the body at current_ ('{') for parseBody, when its end can be found
+// without the lexer: the tokens after it are lexed from there.
+bool Parser::deferBody(Decl& decl) {
+  size_t end = skimFunctionBody(text_, current_.begin);
+  if (end == kNoBodyEnd) return false;
+  decl.bodyDeferred = true;
+  decl.bodyBegin = current_.begin;
+  decl.bodyEnd = static_cast<uint32_t>(end);
+  previousEnd_ = decl.bodyEnd;
+  lexer_.seek(end);
+  lexer_.next(current_);
+  lexer_.next(lookahead_);
+  return true;
 }
 
 // extern = "extern" "fn" IDENT "(" params ")" [ ":" type ] ";"
@@ -1263,9 +1299,20 @@ bool decodeQuoted(std::string_view spelling, std::string& out, std::string& erro
   return true;
 }
 
-FileAst parseFile(uint32_t file, std::string_view text, Arena& arena, DiagnosticSink& sink) {
-  Parser parser(file, text, arena, sink);
+FileAst parseFile(uint32_t file, std::string_view text, Arena& arena, DiagnosticSink& sink,
+                  bool deferBodies) {
+  Parser parser(file, text, arena, sink, 0, deferBodies);
   return parser.parseProgram();
+}
+
+Block* parseDeferredBody(const FileAst& file, const Decl& function, Arena& arena,
+                         DiagnosticSink& sink, bool& clean) {
+  size_t reportsBefore = sink.reportCount();
+  Parser parser(file.file, file.text, arena, sink, function.bodyBegin);
+  uint32_t end = 0;
+  Block* body = parser.parseBody(end);
+  clean = end == function.bodyEnd && sink.reportCount() == reportsBefore;
+  return body;
 }
 
 }  // namespace tide::core

@@ -8,6 +8,8 @@
 // is an error.
 #include "tide/core/internal/sema.h"
 
+#include "tide/core/internal/parser.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -142,8 +144,14 @@ struct LoopContext {
 
 class Sema {
  public:
-  Sema(TypeTable& types, Arena& arena, DiagnosticSink& sink, AnalysisListener* listener)
-      : types_(types), arena_(arena), sink_(sink), listener_(listener) {}
+  Sema(TypeTable& types, Arena& arena, DiagnosticSink& sink, AnalysisListener* listener,
+       Arena* bodyArena)
+      : types_(types),
+        arena_(arena),
+        sink_(sink),
+        listener_(listener),
+        bodyArena_(bodyArena),
+        localArena_(&arena) {}
   CheckedProgram run(const std::vector<FileAst>& files);
 
  private:
@@ -151,6 +159,11 @@ class Sema {
   Arena& arena_;
   DiagnosticSink& sink_;
   AnalysisListener* listener_;
+  // Where deferred bodies are parsed, one at a time (null: into arena_, kept),
+  // and where the symbols of the body being checked go: bodyArena_ while it
+  // holds that body, so they are forgotten with it.
+  Arena* bodyArena_;
+  Arena* localArena_;
   CheckedProgram program_;
   NameMap<Symbol*> globals_;
   // Local scopes: per name a stack of visible symbols; per block the names it declared.
@@ -276,11 +289,39 @@ CheckedProgram Sema::run(const std::vector<FileAst>& files) {
   }
   AnalysisListener* listener = sink_.hasErrors() ? nullptr : listener_;
   if (listener) listener->declarationsResolved(program_);
+  std::vector<const FileAst*> fileOf;  // by file id, for the deferred bodies
+  for (const FileAst& file : files) {
+    if (file.file >= fileOf.size()) fileOf.resize(file.file + 1, nullptr);
+    fileOf[file.file] = &file;
+  }
   for (Decl* decl : program_.functions) {
+    bool released = false;
+    if (decl->bodyDeferred && !decl->body) {
+      // Any report while parsing a body (or any error before) means the
+      // caller parses everything again in place, for the diagnostics' order:
+      // no need to go on.
+      if (sink_.hasErrors()) {
+        program_.reparseWithoutDeferring = true;
+        break;
+      }
+      Arena* arena = bodyArena_ ? bodyArena_ : &arena_;
+      if (bodyArena_) bodyArena_->reset();
+      bool clean = false;
+      decl->body = parseDeferredBody(*fileOf[decl->range.file], *decl, *arena, sink_, clean);
+      if (!clean) {
+        program_.reparseWithoutDeferring = true;
+        break;
+      }
+      released = bodyArena_ != nullptr;
+      localArena_ = arena;
+    }
     checkFunctionBody(decl);
+    localArena_ = &arena_;
     if (listener && sink_.hasErrors()) listener = nullptr;
     if (listener) listener->functionChecked(decl);
+    if (released) decl->body = nullptr;  // its memory is the next body's
   }
+  if (program_.reparseWithoutDeferring) return program_;
   Symbol* main = globals_.count("main") ? globals_["main"] : nullptr;
   if (!main && !sink_.hasErrors()) {
     Diagnostic missing{Severity::Error, {}, "program has no 'main' function", {}};
@@ -657,7 +698,7 @@ void Sema::popScope() {
 
 Symbol* Sema::declareLocal(std::string_view name, SourceRange range, SymbolKind kind, TypeId type,
                            bool isMutable) {
-  Symbol* symbol = arena_.make<Symbol>();
+  Symbol* symbol = localArena_->make<Symbol>();
   symbol->kind = kind;
   symbol->name = name;
   symbol->range = range;
@@ -1916,8 +1957,8 @@ void Sema::checkIntrinsic(Expr* expr, TypeId expected) {
 }  // namespace
 
 CheckedProgram analyzeProgram(const std::vector<FileAst>& files, ir::TypeTable& types, Arena& arena,
-                              DiagnosticSink& sink, AnalysisListener* listener) {
-  Sema sema(types, arena, sink, listener);
+                              DiagnosticSink& sink, AnalysisListener* listener, Arena* bodyArena) {
+  Sema sema(types, arena, sink, listener, bodyArena);
   return sema.run(files);
 }
 

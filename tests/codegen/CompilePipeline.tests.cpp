@@ -146,3 +146,19 @@ TEST_CASE("Released bodies change nothing in the object and free the IR", "[pipe
   }
   CHECK(ir::verifyModule(*result.compiled.module).empty());
 }
+
+TEST_CASE("A warning inside a late body ends the pipeline's thread, not the compile",
+          "[pipeline]") {
+  // The front end compiles such a program a second time (deferred bodies:
+  // for the diagnostics' order), after the worker has generated code for
+  // the first attempt's module: the object must come from the second.
+  const std::string path = writeScratchText(
+      "pipeline_warning.toy", manyFunctions(200) + "fn late(): i32 { ; return 1; }\n");
+  CompiledObject result = compileFilesToObject({path}, threaded());
+  INFO(core::formatDiagnostics(result.compiled));
+  REQUIRE(result.compiled.ok());
+  CHECK_FALSE(result.compiled.observed);
+  CHECK_FALSE(result.usedThread);
+  CHECK(core::formatDiagnostics(result.compiled).find("empty statement") != std::string::npos);
+  CHECK(result.object.bytes == serialObject(path, threaded().codegen));
+}

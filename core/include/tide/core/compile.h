@@ -38,12 +38,16 @@ struct CompileOptions {
   // Map the AST's memory on a second thread ahead of the parser (see
   // Arena::populateAhead): for callers that have a core to spare.
   bool populateAstAhead = false;
+  // Parse each function body only when it is checked, into memory reused
+  // from one body to the next (the result is the same; see compileOnce).
+  bool deferBodies = true;
 };
 
 struct CompileResult {
   std::vector<Diagnostic> diagnostics;  // in report order; errors and warnings
   std::unique_ptr<ir::Module> module;   // null when any error was reported
   SourceManager sources;                // for printing the diagnostics
+  bool observed = false;                // the options' observer followed the making of `module`
   bool ok() const { return module != nullptr; }
 };
 

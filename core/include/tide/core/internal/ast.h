@@ -15,6 +15,13 @@
 #include "tide/core/ir.h"
 #include "tide/core/source.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#define TIDE_ARENA_UNPOISON(at, size) ASAN_UNPOISON_MEMORY_REGION(at, size)
+#else
+#define TIDE_ARENA_UNPOISON(at, size) ((void)(at), (void)(size))
+#endif
+
 namespace tide::core {
 
 class Arena {
@@ -30,6 +37,13 @@ class Arena {
   // then). Does nothing under 4 MiB, or where the region cannot be had.
   void populateAhead(size_t bytes);
 
+  // Forgets every node: the largest block is kept and handed out again, the
+  // others are freed. For an arena that holds one function body at a time
+  // (the deferred bodies of compileRegistered), so those nodes are written
+  // to memory that is mapped and mostly still in the cache. Under ASan the
+  // kept block is poisoned, so a node read after the reset is reported.
+  void reset();
+
   // The fast path is inline (one compare, one add): the parser allocates a
   // node every few tokens. Blocks are not zeroed (make() constructs each node),
   // so untouched memory is never committed. The two lines 2 KiB ahead of the
@@ -43,6 +57,7 @@ class Arena {
     uintptr_t at = (reinterpret_cast<uintptr_t>(cursor_) + (align - 1)) & ~uintptr_t(align - 1);
     if (cursor_ != nullptr && at + size <= reinterpret_cast<uintptr_t>(limit_)) {
       cursor_ = reinterpret_cast<std::byte*>(at + size);
+      TIDE_ARENA_UNPOISON(reinterpret_cast<void*>(at), size);
       __builtin_prefetch(cursor_ + 2048, 1);
       __builtin_prefetch(cursor_ + 2048 + 64, 1);
       return reinterpret_cast<void*>(at);
@@ -70,6 +85,7 @@ class Arena {
     void operator()(std::byte* block) const;
   };
   std::vector<std::unique_ptr<std::byte, FreeBlock>> blocks_;
+  std::vector<size_t> blockSizes_;  // beside blocks_
   struct Populator;
   std::unique_ptr<Populator> populator_;
   std::byte* cursor_ = nullptr;
@@ -300,8 +316,11 @@ struct Decl {
   TypeExpr* typeExpr = nullptr;    // Const, Global (may be null)
   Expr* value = nullptr;           // Const, Global initializer (may be null)
   bool isMutable = false;          // Global: var
-  Block* body = nullptr;           // Function
+  Block* body = nullptr;           // Function (null while its parse is deferred)
   bool hadSyntaxError = false;     // Function: its body had parse errors (skip flow checks)
+  bool bodyDeferred = false;       // Function: body is parsed when it is checked (parseBody)
+  uint32_t bodyBegin = 0;          // deferred body: offsets of its '{' and past its '}'
+  uint32_t bodyEnd = 0;
   Symbol* symbol = nullptr;
 };
 
@@ -321,6 +340,7 @@ inline void prefetchAhead(const void* node) {
 struct FileAst {
   uint32_t file = 0;
   List<Decl*> decls;
+  std::string_view text;  // the source, for the deferred function bodies
 };
 
 // What a name refers to. Globals are created per declaration; locals and

@@ -104,6 +104,9 @@ class Lexer {
   Lexer(uint32_t file, std::string_view text, DiagnosticSink& sink);
   Token next();
   void next(Token& out);  // the same, written into `out` (the parser's hot path)
+  // Goes on lexing at byte `position` (a token boundary: the parser skips a
+  // function body it parses later, and parses that body from its '{').
+  void seek(size_t position) { position_ = position; }
 
  private:
   uint32_t file_;
@@ -138,12 +141,15 @@ class DiagnosticSink {
   bool hasErrors() const { return errorCount_ > 0; }
   size_t errorCount() const { return errorCount_; }
   bool saturated() const { return errorCount_ >= kMaxErrors; }
+  // Every report, kept or dropped by the caps.
+  size_t reportCount() const { return reportCount_; }
   std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
   static constexpr size_t kMaxErrors = 200;
 
  private:
   std::vector<Diagnostic> diagnostics_;
   size_t errorCount_ = 0;
+  size_t reportCount_ = 0;
 };
 
 }  // namespace tide::core

@@ -16,7 +16,19 @@ inline constexpr int kMaxNesting = 256;
 // Bound on the depth of one expression tree (nesting plus chained operators).
 inline constexpr int kMaxExpressionDepth = 1000;
 
-FileAst parseFile(uint32_t file, std::string_view text, Arena& arena, DiagnosticSink& sink);
+// With deferBodies, a function body whose end skimFunctionBody finds is not
+// parsed: its Decl has bodyDeferred set and a null body, for
+// parseDeferredBody. The AST is then that of the declarations, so a file's
+// bodies can be parsed one at a time into memory reused between them.
+FileAst parseFile(uint32_t file, std::string_view text, Arena& arena, DiagnosticSink& sink,
+                  bool deferBodies = false);
+
+// Parses a deferred body of `file` (the same AST and diagnostics as parsing it
+// in place). `clean` tells whether it was reported nothing and ended at the
+// brace the skim found; if not, the caller is to parse the files again
+// without deferring, so that every diagnostic comes in its usual order.
+Block* parseDeferredBody(const FileAst& file, const Decl& function, Arena& arena,
+                         DiagnosticSink& sink, bool& clean);
 
 // Decodes the body of a string or character literal spelling (quotes
 // included). On a bad escape returns false with the byte offset (within the

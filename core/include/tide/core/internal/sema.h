@@ -21,6 +21,10 @@ inline constexpr ir::TypeId kNullType = 0xFFFFFFF3u;
 
 struct CheckedProgram {
   std::vector<Decl*> structs, consts, globals, externs, functions;  // in source order
+  // A deferred body did not parse cleanly, or an error came before one: the
+  // analysis stopped there, and the files are to be parsed again without
+  // deferring (the diagnostics would otherwise come out of their order).
+  bool reparseWithoutDeferring = false;
 };
 
 // Told about the program while it is analyzed, so that lowering can run one
@@ -37,9 +41,14 @@ class AnalysisListener {
   virtual void functionChecked(Decl* function) = 0;
 };
 
-// Checks all files together. Types are interned into `types` (the module's table).
+// Checks all files together. Types are interned into `types` (the module's
+// table). Deferred function bodies (parseFile's deferBodies) are parsed as
+// they are checked: into `bodyArena`, reset for each, when one is given (a
+// body's AST and local symbols are then gone once the listener has heard of
+// it: functionChecked is the last look at them), else into `arena`.
 CheckedProgram analyzeProgram(const std::vector<FileAst>& files, ir::TypeTable& types, Arena& arena,
-                              DiagnosticSink& sink, AnalysisListener* listener = nullptr);
+                              DiagnosticSink& sink, AnalysisListener* listener = nullptr,
+                              Arena* bodyArena = nullptr);
 
 // A constant of integer type, reduced to the type's width and sign- or
 // zero-extended (the canonical form stored in ExprSema::intValue).

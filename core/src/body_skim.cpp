@@ -1,0 +1,82 @@
+// skimFunctionBody: brace counting over bytes, mirroring Lexer::skipTrivia
+// and Lexer::lexQuoted for what can hide a brace (comments and literals).
+#include "tide/core/internal/body_skim.h"
+
+#include <array>
+#include <cstdint>
+
+namespace tide::core {
+
+namespace {
+
+// What the scanner must stop at; every other printable ASCII byte is skipped.
+enum : uint8_t { kPlain = 0, kStop = 1, kBail = 2 };
+
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> table{};
+  for (int c = 0; c < 0x20; ++c) table[c] = kBail;
+  for (int c = 0x7F; c < 0x100; ++c) table[c] = kBail;
+  table['\t'] = table['\n'] = table['\r'] = kPlain;
+  table['{'] = table['}'] = table['"'] = table['\''] = table['/'] = kStop;
+  return table;
+}();
+
+// Past the closing quote of the literal opening at `at`, or kNoBodyEnd where
+// the lexer would report it (a newline or the end of the text first).
+size_t skipQuoted(std::string_view text, size_t at, char quote) {
+  for (size_t i = at + 1; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == quote) return i + 1;
+    if (c == '\n' || kByteClass[static_cast<unsigned char>(c)] == kBail) return kNoBodyEnd;
+    if (c == '\\') {
+      if (i + 1 >= text.size() || text[i + 1] == '\n') return kNoBodyEnd;
+      ++i;  // the escaped byte, a quote or backslash included
+      if (kByteClass[static_cast<unsigned char>(text[i])] == kBail) return kNoBodyEnd;
+    }
+  }
+  return kNoBodyEnd;
+}
+
+}  // namespace
+
+size_t skimFunctionBody(std::string_view text, size_t open) {
+  size_t depth = 0;
+  for (size_t i = open; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    uint8_t kind = kByteClass[c];
+    if (kind == kPlain) continue;
+    if (kind == kBail) return kNoBodyEnd;
+    switch (c) {
+      case '{': ++depth; break;
+      case '}':
+        if (--depth == 0) return i + 1;
+        break;
+      case '"':
+      case '\'': {
+        size_t end = skipQuoted(text, i, static_cast<char>(c));
+        if (end == kNoBodyEnd) return kNoBodyEnd;
+        i = end - 1;
+        break;
+      }
+      case '/': {
+        if (i + 1 >= text.size()) break;
+        if (text[i + 1] == '/') {
+          // To the end of the line; the lexer checks its UTF-8, so other
+          // bytes there are left to it.
+          size_t j = i + 2;
+          for (; j < text.size() && text[j] != '\n'; ++j)
+            if (kByteClass[static_cast<unsigned char>(text[j])] == kBail) return kNoBodyEnd;
+          i = j - 1;
+        } else if (text[i + 1] == '*') {
+          size_t close = text.find("*/", i + 2);
+          if (close == std::string_view::npos) return kNoBodyEnd;
+          i = close + 1;
+        }
+        break;
+      }
+    }
+  }
+  return kNoBodyEnd;
+}
+
+}  // namespace tide::core

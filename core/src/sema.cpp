@@ -165,13 +165,22 @@ class Sema {
   Arena* bodyArena_;
   Arena* localArena_;
   CheckedProgram program_;
-  NameMap<Symbol*> globals_;
-  // Local scopes: per name a stack of visible symbols; per block the names it declared.
-  NameMap<std::vector<Symbol*>> locals_;
+  // Per name, the global it declares and the stack of locals visible under
+  // it (innermost last): one map, so a name is hashed and found once
+  // whether it turns out local or global.
+  struct NameEntry {
+    Symbol* global = nullptr;
+    std::vector<Symbol*> locals;
+  };
+  NameMap<NameEntry> names_;
+  Symbol* global(std::string_view name) const {
+    auto it = names_.find(name);
+    return it == names_.end() ? nullptr : it->second.global;
+  }
   // The symbols of all open block scopes, innermost last, and where each
   // scope's own begin: flat, so entering and leaving a block allocates nothing.
   std::vector<Symbol*> scopeSymbols_;
-  // Beside each of scopeSymbols_, its name's stack in locals_ (map nodes
+  // Beside each of scopeSymbols_, its name's stack in names_ (map nodes
   // never move), so leaving a block pops without hashing the name again.
   std::vector<std::vector<Symbol*>*> scopeStacks_;
   std::vector<size_t> scopeStarts_;
@@ -322,7 +331,7 @@ CheckedProgram Sema::run(const std::vector<FileAst>& files) {
     if (released) decl->body = nullptr;  // its memory is the next body's
   }
   if (program_.reparseWithoutDeferring) return program_;
-  Symbol* main = globals_.count("main") ? globals_["main"] : nullptr;
+  Symbol* main = global("main");
   if (!main && !sink_.hasErrors()) {
     Diagnostic missing{Severity::Error, {}, "program has no 'main' function", {}};
     if (!files.empty()) missing.range = {files.front().file, 0, 0};
@@ -362,12 +371,13 @@ void Sema::declareGlobal(Decl* decl) {
       decl->symbol = nullptr;
       return;
     }
-  auto [it, inserted] = globals_.emplace(decl->name, symbol);
-  if (!inserted) {
+  Symbol*& declared = names_[decl->name].global;
+  if (declared) {
     error(decl->nameRange, "redefinition of " + quoted(decl->name));
     decl->symbol = nullptr;
     return;
   }
+  declared = symbol;
   switch (decl->kind) {
     case DeclKind::Function: program_.functions.push_back(decl); break;
     case DeclKind::Extern: program_.externs.push_back(decl); break;
@@ -418,16 +428,16 @@ TypeId Sema::resolveType(TypeExpr* type, bool allowVoid) {
         }
         return id;
       }
-      auto it = globals_.find(type->name);
-      if (it == globals_.end()) {
+      Symbol* named = global(type->name);
+      if (!named) {
         error(type->range, "unknown type " + quoted(type->name));
         return kErrorType;
       }
-      if (it->second->kind != SymbolKind::Struct) {
+      if (named->kind != SymbolKind::Struct) {
         error(type->range, quoted(type->name) + " is not a type");
         return kErrorType;
       }
-      return it->second->type;
+      return named->type;
     }
     case TypeExprKind::Pointer: {
       TypeId pointee = resolveType(type->inner);
@@ -715,17 +725,17 @@ Symbol* Sema::declareLocal(std::string_view name, SourceRange range, SymbolKind 
       return symbol;
     }
   scopeSymbols_.push_back(symbol);
-  std::vector<Symbol*>& stack = locals_[name];
+  std::vector<Symbol*>& stack = names_[name].locals;
   stack.push_back(symbol);
   scopeStacks_.push_back(&stack);
   return symbol;
 }
 
 Symbol* Sema::lookup(std::string_view name) {
-  auto local = locals_.find(name);
-  if (local != locals_.end() && !local->second.empty()) return local->second.back();
-  auto global = globals_.find(name);
-  return global == globals_.end() ? nullptr : global->second;
+  auto it = names_.find(name);
+  if (it == names_.end()) return nullptr;
+  const NameEntry& entry = it->second;
+  return entry.locals.empty() ? entry.global : entry.locals.back();
 }
 
 // ---------------------------------------------------------------- statements

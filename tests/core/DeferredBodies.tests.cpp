@@ -13,6 +13,7 @@
 
 #include "tide/core/compile.h"
 #include "tide/core/internal/body_skim.h"
+#include "tide/core/internal/lexer.h"
 #include "tide/core/internal/parser.h"
 
 using namespace tide::core;
@@ -79,6 +80,56 @@ TEST_CASE("The skim leaves to the parser what the lexer would report", "[deferre
   CHECK(skim("fn f() { let s = \"\xC3\xA9\"; }") == kNoBodyEnd);
   CHECK(skim(std::string("fn f() { \0 }", 12)) == kNoBodyEnd);
   CHECK(skim("fn f() { \x7F }") == kNoBodyEnd);
+}
+
+TEST_CASE("The skim ends every body where the lexer's braces do", "[deferred]") {
+  // Random bodies of pieces that hide braces or look like they might, at
+  // every alignment (the skim looks at sixteen bytes at a time).
+  const std::vector<std::string> pieces = {
+      "{",         "}",     "x",        " ",         "\n",
+      "\t",        "/",     "a / b",    "\"}\"",     "'{'",
+      "\"\\\"{\"", "'\\''", "// { }\n", "/* } { */", "/**/",
+      "//\n",      "*",     "\"/* {\"", "'/'",       "identifier_of_some_length"};
+  uint32_t seed = 12345;
+  auto random = [&](uint32_t bound) {
+    seed = seed * 1664525u + 1013904223u;
+    return (seed >> 8) % bound;
+  };
+  int compared = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = std::string(random(20), ' ') + "{";
+    int depth = 1;
+    const uint32_t count = random(40);
+    for (uint32_t i = 0; i < count; ++i) {
+      const std::string& piece = pieces[random(static_cast<uint32_t>(pieces.size()))];
+      if (piece == "}" && depth == 1) continue;
+      depth += piece == "{" ? 1 : piece == "}" ? -1 : 0;
+      text += piece;
+    }
+    while (depth-- > 0) text += "}";
+    text += " fn after() {}";
+    const size_t open = text.find('{');
+    DiagnosticSink sink;
+    Lexer lexer(0, text, sink);
+    lexer.seek(open);
+    size_t lexedEnd = kNoBodyEnd;
+    for (int braces = 0;;) {
+      Token token = lexer.next();
+      if (token.kind == TokenKind::EndOfFile) break;
+      braces += token.kind == TokenKind::LBrace ? 1 : token.kind == TokenKind::RBrace ? -1 : 0;
+      if (braces == 0) {
+        lexedEnd = token.end;
+        break;
+      }
+    }
+    // ("/" then "*" can open a comment that never closes: the lexer reports
+    // it, and what the skim says there is the parser's to handle.)
+    if (sink.reportCount() != 0 || lexedEnd == kNoBodyEnd) continue;
+    INFO(text);
+    CHECK(skimFunctionBody(text, open) == lexedEnd);
+    ++compared;
+  }
+  CHECK(compared > 2000);
 }
 
 TEST_CASE("A deferred body parses to the body parsed in place", "[deferred]") {

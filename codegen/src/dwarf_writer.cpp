@@ -80,24 +80,33 @@ struct Die {
 };
 
 struct Sections {
-  int text, info, abbrev, str, line, lineStr, aranges, frame;
+  int text, info, abbrev, str, strOffsets, line, lineStr, aranges, frame;
 };
 
+// Each distinct string once; add() gives its index, offsets() each index's
+// offset in the bytes.
 class StringPool {
  public:
-  void reserve(std::size_t strings) { offsets_.reserve(strings); }
-  std::uint32_t add(const std::string& text) {
-    const auto found = offsets_.find(text);
-    if (found != offsets_.end()) return found->second;
-    const auto offset = static_cast<std::uint32_t>(writer.size());
-    offsets_.emplace(text, offset);
-    writer.cstring(text);
-    return offset;
+  void reserve(std::size_t strings) {
+    indexes_.reserve(strings);
+    offsets_.reserve(strings);
   }
+  std::uint32_t add(const std::string& text) {
+    const auto found = indexes_.find(text);
+    if (found != indexes_.end()) return found->second;
+    const auto index = static_cast<std::uint32_t>(offsets_.size());
+    indexes_.emplace(text, index);
+    offsets_.push_back(static_cast<std::uint32_t>(writer.size()));
+    writer.cstring(text);
+    return index;
+  }
+  std::uint32_t offset(std::uint32_t index) const { return offsets_[index]; }
+  const std::vector<std::uint32_t>& offsets() const { return offsets_; }
   ByteWriter writer;
 
  private:
-  std::unordered_map<std::string, std::uint32_t> offsets_;
+  std::unordered_map<std::string, std::uint32_t> indexes_;
+  std::vector<std::uint32_t> offsets_;
 };
 
 class InfoBuilder {
@@ -142,8 +151,11 @@ class InfoBuilder {
   void constant(int die, std::uint16_t name, std::uint16_t form, std::uint64_t value) {
     add(die, attributeOf(name, form, value));
   }
+  // Names are DW_FORM_strx, an index into .debug_str_offsets: a strp
+  // would need a relocation per name (38,000 on the 100k-line benchmark,
+  // 0.9 MB of .rela.debug_info), the offsets table one per distinct string.
   void string(int die, std::uint16_t name, const std::string& text) {
-    add(die, attributeOf(name, DW_FORM_strp, strings.add(text), sections_.str));
+    add(die, attributeOf(name, DW_FORM_strx, strings.add(text)));
   }
   void address(int die, std::uint16_t name, std::uint64_t textOffset) {
     add(die, attributeOf(name, DW_FORM_addr, textOffset, sections_.text));
@@ -289,7 +301,8 @@ std::size_t formSize(const Attribute& attribute) {
     case DW_FORM_line_strp:
     case DW_FORM_ref4:
     case DW_FORM_sec_offset: return 4;
-    case DW_FORM_udata: return ulebSize(attribute.value);
+    case DW_FORM_udata:
+    case DW_FORM_strx: return ulebSize(attribute.value);
     case DW_FORM_exprloc: return ulebSize(attribute.blockLength) + attribute.blockLength;
     case DW_FORM_flag_present: return 0;
   }
@@ -348,6 +361,7 @@ void InfoBuilder::layout(int index, std::uint32_t& offset) {
     const Attribute& attribute = this->attribute(a);
     offset += static_cast<std::uint32_t>(formSize(attribute));
     relocationCount_ += attribute.form == DW_FORM_addr || attribute.form == DW_FORM_strp ||
+                        (attribute.form == DW_FORM_sec_offset && attribute.relocationSection >= 0) ||
                         (attribute.form == DW_FORM_exprloc && attribute.blockRelocationAt >= 0);
   }
   // `node` stays valid: layout adds no DIEs.
@@ -370,15 +384,17 @@ void InfoBuilder::writeDie(int index, ByteWriter& out, ElfSection& info) {
         out.u64(attribute.value);
         break;
       case DW_FORM_strp:
-        info.relocations.push_back({at, R_X86_64_32,
-                                    static_cast<std::uint32_t>(attribute.relocationSection), true,
-                                    static_cast<std::int64_t>(attribute.value)});
+      case DW_FORM_sec_offset:
+        if (attribute.relocationSection >= 0)
+          info.relocations.push_back({at, R_X86_64_32,
+                                      static_cast<std::uint32_t>(attribute.relocationSection),
+                                      true, static_cast<std::int64_t>(attribute.value)});
         out.u32(attribute.value);
         break;
+      case DW_FORM_strx: out.uleb(attribute.value); break;
       case DW_FORM_data1: out.u8(attribute.value); break;
       case DW_FORM_data2: out.u16(attribute.value); break;
-      case DW_FORM_data4:
-      case DW_FORM_sec_offset: out.u32(attribute.value); break;
+      case DW_FORM_data4: out.u32(attribute.value); break;
       case DW_FORM_data8: out.u64(attribute.value); break;
       case DW_FORM_udata: out.uleb(attribute.value); break;
       case DW_FORM_ref4: out.u32(die(static_cast<int>(attribute.value)).offset); break;
@@ -543,10 +559,10 @@ std::vector<std::uint8_t> lineProgram(const DebugCompileUnit& unit, const Sectio
   for (int length : {0, 1, 1, 1, 1, 0, 0, 0, 1, 0, 0, 1})
     out.u8(static_cast<std::uint64_t>(length));
   auto lineString = [&](const std::string& text) {
-    line.relocations.push_back({out.size(), R_X86_64_32,
-                                static_cast<std::uint32_t>(sections.lineStr), true,
-                                lineStrings.add(text)});
-    out.u32(lineStrings.add(text));
+    const std::uint32_t offset = lineStrings.offset(lineStrings.add(text));
+    line.relocations.push_back(
+        {out.size(), R_X86_64_32, static_cast<std::uint32_t>(sections.lineStr), true, offset});
+    out.u32(offset);
   };
   out.u8(1);  // directory_entry_format_count
   out.uleb(DW_LNCT_path);
@@ -722,6 +738,25 @@ std::vector<std::uint8_t> callFrames(const DebugCompileUnit& unit, const Section
   return out.bytes;
 }
 
+// .debug_str_offsets (DWARF 5 §7.26): a header, then each string's
+// .debug_str offset, relocated (written in place too, for readers that do
+// not apply relocations).
+void writeStringOffsets(const StringPool& strings, const Sections& sections,
+                        ElfSection& offsets) {
+  ByteWriter out;
+  out.bytes.reserve(8 + 4 * strings.offsets().size());
+  out.u32(static_cast<std::uint32_t>(4 + 4 * strings.offsets().size()));  // unit_length
+  out.u16(5);
+  out.u16(0);  // padding
+  offsets.relocations.reserve(strings.offsets().size());
+  for (const std::uint32_t offset : strings.offsets()) {
+    offsets.relocations.push_back(
+        {out.size(), R_X86_64_32, static_cast<std::uint32_t>(sections.str), true, offset});
+    out.u32(offset);
+  }
+  offsets.bytes = std::move(out.bytes);
+}
+
 int debugSection(ElfObject& object, const char* name) {
   ElfSection section;
   section.name = name;
@@ -739,12 +774,15 @@ void appendDwarf(const DebugCompileUnit& unit, const ir::TypeTable& types, int t
   sections.info = debugSection(object, ".debug_info");
   sections.abbrev = debugSection(object, ".debug_abbrev");
   sections.str = debugSection(object, ".debug_str");
+  sections.strOffsets = debugSection(object, ".debug_str_offsets");
   sections.line = debugSection(object, ".debug_line");
   sections.lineStr = debugSection(object, ".debug_line_str");
   sections.aranges = debugSection(object, ".debug_aranges");
   sections.frame = debugSection(object, ".debug_frame");
-  object.sections[static_cast<std::size_t>(sections.str)].flags = SHF_MERGE | SHF_STRINGS;
-  object.sections[static_cast<std::size_t>(sections.str)].entrySize = 1;
+  // .debug_str is not marked mergeable: the linker would fold a string into
+  // the tail of a longer one ("x" into "/tmp/sx"), which strx offsets may
+  // not point into (llvm-dwarfdump --verify: "neither zero nor immediately
+  // following a null character"); its strings are distinct already.
   object.sections[static_cast<std::size_t>(sections.lineStr)].flags = SHF_MERGE | SHF_STRINGS;
   object.sections[static_cast<std::size_t>(sections.lineStr)].entrySize = 1;
   object.sections[static_cast<std::size_t>(sections.frame)].align = 8;
@@ -777,6 +815,10 @@ void appendDwarf(const DebugCompileUnit& unit, const ir::TypeTable& types, int t
   // Mostly the functions' names; the rest (variables', types') repeat.
   builder.strings.reserve(unit.functions.size() + unit.globals.size() + 256);
   builder.unit = builder.addDie(DW_TAG_compile_unit, -1);
+  // The unit's strx values index the table after the offsets section's
+  // 8-byte header.
+  builder.add(builder.unit,
+              attributeOf(DW_AT_str_offsets_base, DW_FORM_sec_offset, 8, sections.strOffsets));
   builder.string(builder.unit, DW_AT_producer, unit.producer);
   builder.constant(builder.unit, DW_AT_language, DW_FORM_data2, DW_LANG_C99);
   builder.string(builder.unit, DW_AT_name,
@@ -784,25 +826,15 @@ void appendDwarf(const DebugCompileUnit& unit, const ir::TypeTable& types, int t
   builder.string(builder.unit, DW_AT_comp_dir, unit.compilationDirectory);
   builder.address(builder.unit, DW_AT_low_pc, 0);
   builder.constant(builder.unit, DW_AT_high_pc, DW_FORM_data8, unit.textSize);
-  const Attribute statementList = attributeOf(DW_AT_stmt_list, DW_FORM_sec_offset, 0);
-  builder.add(builder.unit, statementList);
+  builder.add(builder.unit, attributeOf(DW_AT_stmt_list, DW_FORM_sec_offset, 0, sections.line));
   for (const DebugGlobal& global : unit.globals) addGlobal(builder, global);
   for (const DebugFunction& function : unit.functions) addFunction(builder, function);
 
   ElfSection& info = object.sections[static_cast<std::size_t>(sections.info)];
   info.bytes = builder.write(info, object.sections[static_cast<std::size_t>(sections.abbrev)]);
-  // DW_AT_stmt_list is the only sec_offset: relocate it against .debug_line.
-  {
-    std::uint32_t at = 12 + 1;  // after the header and the unit's abbreviation code (1 byte)
-    const Die& unitDie = builder.die(builder.unit);
-    for (int a = unitDie.firstAttribute; a >= 0; a = builder.attribute(a).next) {
-      if (builder.attribute(a).name == DW_AT_stmt_list) break;
-      at += static_cast<std::uint32_t>(formSize(builder.attribute(a)));
-    }
-    info.relocations.push_back(
-        {at, R_X86_64_32, static_cast<std::uint32_t>(sections.line), true, 0});
-  }
   object.sections[static_cast<std::size_t>(sections.str)].bytes = builder.strings.writer.bytes;
+  writeStringOffsets(builder.strings, sections,
+                     object.sections[static_cast<std::size_t>(sections.strOffsets)]);
   if (otherSections.valid())
     otherSections.get();  // (rethrows what the thread threw)
   else

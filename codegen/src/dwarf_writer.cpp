@@ -360,9 +360,10 @@ void InfoBuilder::layout(int index, std::uint32_t& offset) {
   for (int a = node.firstAttribute; a >= 0; a = attribute(a).next) {
     const Attribute& attribute = this->attribute(a);
     offset += static_cast<std::uint32_t>(formSize(attribute));
-    relocationCount_ += attribute.form == DW_FORM_addr || attribute.form == DW_FORM_strp ||
-                        (attribute.form == DW_FORM_sec_offset && attribute.relocationSection >= 0) ||
-                        (attribute.form == DW_FORM_exprloc && attribute.blockRelocationAt >= 0);
+    relocationCount_ +=
+        attribute.form == DW_FORM_addr || attribute.form == DW_FORM_strp ||
+        (attribute.form == DW_FORM_sec_offset && attribute.relocationSection >= 0) ||
+        (attribute.form == DW_FORM_exprloc && attribute.blockRelocationAt >= 0);
   }
   // `node` stays valid: layout adds no DIEs.
   for (int child = node.firstChild; child >= 0; child = die(child).nextSibling)
@@ -387,8 +388,8 @@ void InfoBuilder::writeDie(int index, ByteWriter& out, ElfSection& info) {
       case DW_FORM_sec_offset:
         if (attribute.relocationSection >= 0)
           info.relocations.push_back({at, R_X86_64_32,
-                                      static_cast<std::uint32_t>(attribute.relocationSection),
-                                      true, static_cast<std::int64_t>(attribute.value)});
+                                      static_cast<std::uint32_t>(attribute.relocationSection), true,
+                                      static_cast<std::int64_t>(attribute.value)});
         out.u32(attribute.value);
         break;
       case DW_FORM_strx: out.uleb(attribute.value); break;
@@ -741,8 +742,7 @@ std::vector<std::uint8_t> callFrames(const DebugCompileUnit& unit, const Section
 // .debug_str_offsets (DWARF 5 §7.26): a header, then each string's
 // .debug_str offset, relocated (written in place too, for readers that do
 // not apply relocations).
-void writeStringOffsets(const StringPool& strings, const Sections& sections,
-                        ElfSection& offsets) {
+void writeStringOffsets(const StringPool& strings, const Sections& sections, ElfSection& offsets) {
   ByteWriter out;
   out.bytes.reserve(8 + 4 * strings.offsets().size());
   out.u32(static_cast<std::uint32_t>(4 + 4 * strings.offsets().size()));  // unit_length

@@ -57,6 +57,27 @@ def timed_cpu(cmd, runs=3, **kwargs):
     return statistics.median(walls), statistics.median(cpus), proc
 
 
+def timed_alternating(commands, rounds=15, **kwargs):
+    """Runs each of `commands` (name -> argv) once per round, in turn, for
+    `rounds` rounds: a slow patch of the shared machine then falls on every
+    command alike instead of on whichever ran during it. Returns name ->
+    (median wall, min wall, median CPU, last CompletedProcess)."""
+    import resource
+    samples = {name: ([], []) for name in commands}
+    last = {}
+    for _ in range(rounds):
+        for name, cmd in commands.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            last[name] = run(cmd, **kwargs)
+            samples[name][0].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            samples[name][1].append((after.ru_utime - before.ru_utime) +
+                                    (after.ru_stime - before.ru_stime))
+    return {name: (statistics.median(walls), min(walls), statistics.median(cpus), last[name])
+            for name, (walls, cpus) in samples.items()}
+
+
 def geomean(values):
     values = [v for v in values if v > 0]
     if not values:

@@ -35,8 +35,13 @@ bool readFile(const std::string& path, std::string& text, std::string& reason) {
     reason = std::strerror(errno);
     return false;
   }
+  // Straight into the string, sized from stat (appending 64 KiB pieces
+  // regrew and copied it, ~11% of `tide build`'s page faults on a 2.8 MB
+  // file); what a growing file adds after the stat is appended.
+  text.resize(static_cast<size_t>(info.st_size));
+  size_t count = std::fread(text.data(), 1, text.size(), file);
+  text.resize(count);
   char buffer[1 << 16];
-  size_t count;
   while ((count = std::fread(buffer, 1, sizeof buffer, file)) > 0) text.append(buffer, count);
   bool failed = std::ferror(file);
   std::fclose(file);

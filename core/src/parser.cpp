@@ -19,13 +19,14 @@ namespace {
 class Parser {
  public:
   Parser(uint32_t file, std::string_view text, Arena& arena, DiagnosticSink& sink,
-         uint32_t start = 0, bool deferBodies = false)
+         ParseScratch& scratch, uint32_t start = 0, bool deferBodies = false)
       : file_(file),
         text_(text),
         arena_(arena),
         sink_(sink),
         lexer_(file, text, sink),
-        deferBodies_(deferBodies) {
+        deferBodies_(deferBodies),
+        scratch_(scratch.items) {
     lexer_.seek(start);
     lexer_.next(current_);
     lexer_.next(lookahead_);
@@ -53,8 +54,9 @@ class Parser {
   bool noStructLiteral_ = false;
   // Pointer lists under construction (statements of a block, arguments of a
   // call) share one stack: a rule pushes its items and then moves them into
-  // the arena, so no list costs a heap allocation of its own.
-  std::vector<void*> scratch_;
+  // the arena, so no list costs a heap allocation of its own. It is the
+  // caller's, so the parsers of deferred bodies share one too.
+  std::vector<void*>& scratch_;
   // A function's or extern's parameters before they move into the arena
   // (declarations do not nest): a local vector was two mallocs per function.
   std::vector<Param> params_;
@@ -1301,14 +1303,15 @@ bool decodeQuoted(std::string_view spelling, std::string& out, std::string& erro
 
 FileAst parseFile(uint32_t file, std::string_view text, Arena& arena, DiagnosticSink& sink,
                   bool deferBodies) {
-  Parser parser(file, text, arena, sink, 0, deferBodies);
+  ParseScratch scratch;
+  Parser parser(file, text, arena, sink, scratch, 0, deferBodies);
   return parser.parseProgram();
 }
 
 Block* parseDeferredBody(const FileAst& file, const Decl& function, Arena& arena,
-                         DiagnosticSink& sink, bool& clean) {
+                         DiagnosticSink& sink, ParseScratch& scratch, bool& clean) {
   size_t reportsBefore = sink.reportCount();
-  Parser parser(file.file, file.text, arena, sink, function.bodyBegin);
+  Parser parser(file.file, file.text, arena, sink, scratch, function.bodyBegin);
   uint32_t end = 0;
   Block* body = parser.parseBody(end);
   clean = end == function.bodyEnd && sink.reportCount() == reportsBefore;

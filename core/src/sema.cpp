@@ -164,6 +164,7 @@ class Sema {
   // holds that body, so they are forgotten with it.
   Arena* bodyArena_;
   Arena* localArena_;
+  ParseScratch bodyScratch_;
   CheckedProgram program_;
   // Per name, the global it declares and the stack of locals visible under
   // it (innermost last): one map, so a name is hashed and found once
@@ -316,7 +317,8 @@ CheckedProgram Sema::run(const std::vector<FileAst>& files) {
       Arena* arena = bodyArena_ ? bodyArena_ : &arena_;
       if (bodyArena_) bodyArena_->reset();
       bool clean = false;
-      decl->body = parseDeferredBody(*fileOf[decl->range.file], *decl, *arena, sink_, clean);
+      decl->body =
+          parseDeferredBody(*fileOf[decl->range.file], *decl, *arena, sink_, bodyScratch_, clean);
       if (!clean) {
         program_.reparseWithoutDeferring = true;
         break;

@@ -142,6 +142,7 @@ TEST_CASE("A deferred body parses to the body parsed in place", "[deferred]") {
   FileAst eager = parseFile(0, text, arena, sink);
   FileAst deferred = parseFile(0, text, arena, sink, true);
   REQUIRE(sink.reportCount() == 0);
+  ParseScratch scratch;
   REQUIRE(deferred.decls.count == 3);
   for (uint32_t i = 1; i < 3; ++i) {
     Decl* lazy = deferred.decls[i];
@@ -151,7 +152,7 @@ TEST_CASE("A deferred body parses to the body parsed in place", "[deferred]") {
     CHECK(lazy->range.begin == inPlace->range.begin);
     CHECK(lazy->range.end == inPlace->range.end);
     bool clean = false;
-    Block* body = parseDeferredBody(deferred, *lazy, arena, sink, clean);
+    Block* body = parseDeferredBody(deferred, *lazy, arena, sink, scratch, clean);
     CHECK(clean);
     CHECK(body->range.begin == inPlace->body->range.begin);
     CHECK(body->range.end == inPlace->body->range.end);
@@ -170,9 +171,10 @@ TEST_CASE("A deferred body that reports something is not clean", "[deferred]") {
   DiagnosticSink sink;
   FileAst deferred = parseFile(0, text, arena, sink, true);
   REQUIRE(sink.reportCount() == 0);
+  ParseScratch scratch;
   for (uint32_t i = 0; i < 2; ++i) {
     bool clean = true;
-    parseDeferredBody(deferred, *deferred.decls[i], arena, sink, clean);
+    parseDeferredBody(deferred, *deferred.decls[i], arena, sink, scratch, clean);
     CHECK_FALSE(clean);
   }
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "tide/core/internal/ast.h"
 #include "tide/core/internal/lexer.h"
@@ -23,12 +24,17 @@ inline constexpr int kMaxExpressionDepth = 1000;
 FileAst parseFile(uint32_t file, std::string_view text, Arena& arena, DiagnosticSink& sink,
                   bool deferBodies = false);
 
+// The parser's working stack, kept by whoever parses many deferred bodies.
+struct ParseScratch {
+  std::vector<void*> items;
+};
+
 // Parses a deferred body of `file` (the same AST and diagnostics as parsing it
 // in place). `clean` tells whether it was reported nothing and ended at the
 // brace the skim found; if not, the caller is to parse the files again
 // without deferring, so that every diagnostic comes in its usual order.
 Block* parseDeferredBody(const FileAst& file, const Decl& function, Arena& arena,
-                         DiagnosticSink& sink, bool& clean);
+                         DiagnosticSink& sink, ParseScratch& scratch, bool& clean);
 
 // Decodes the body of a string or character literal spelling (quotes
 // included). On a bad escape returns false with the byte offset (within the

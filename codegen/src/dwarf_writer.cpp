@@ -111,6 +111,7 @@ class StringPool {
 
 class InfoBuilder {
  public:
+  // (Sections by value: the builder outlives the caller's copy.)
   InfoBuilder(const ir::TypeTable& types, const Sections& sections)
       : types_(types), sections_(sections), typeDies_(types.count(), -1) {}
 
@@ -151,6 +152,10 @@ class InfoBuilder {
   void constant(int die, std::uint16_t name, std::uint16_t form, std::uint64_t value) {
     add(die, attributeOf(name, form, value));
   }
+  int lastAttributeIndex() const { return static_cast<int>(attributes_.size()) - 1; }
+  void setValue(int attributeIndex, std::uint64_t value) {
+    attributes_[static_cast<std::size_t>(attributeIndex)].value = value;
+  }
   // Names are DW_FORM_strx, an index into .debug_str_offsets: a strp
   // would need a relocation per name (38,000 on the 100k-line benchmark,
   // 0.9 MB of .rela.debug_info), the offsets table one per distinct string.
@@ -186,7 +191,7 @@ class InfoBuilder {
   void writeDie(int index, ByteWriter& out, ElfSection& info);
 
   const ir::TypeTable& types_;
-  const Sections& sections_;
+  const Sections sections_;
   std::vector<Die> dies_;
   std::vector<Attribute> attributes_;    // every DIE's, linked through Attribute::next
   std::vector<ExpressionBlock> blocks_;  // exprloc values
@@ -204,6 +209,9 @@ class InfoBuilder {
 
 int InfoBuilder::typeDie(ir::TypeId type) {
   if (type == ir::kNoType || type == ir::TypeTable::kVoid || type >= types_.count()) return -1;
+  // The front end may have made types since the last look (functions are
+  // added while later ones are still being lowered).
+  if (type >= typeDies_.size()) typeDies_.resize(types_.count(), -1);
   if (typeDies_[type] >= 0) return typeDies_[type];
   return makeTypeDie(type);
 }
@@ -789,8 +797,19 @@ int debugSection(ElfObject& object, const char* name) {
 
 }  // namespace
 
-void appendDwarf(const DebugCompileUnit& unit, const ir::TypeTable& types, int textSection,
-                 ElfObject& object) {
+struct DwarfUnitWriter::State {
+  const ir::TypeTable& types;
+  ElfObject& object;
+  Sections sections{};
+  InfoBuilder builder;
+  int highPcAttribute = -1;
+  State(const ir::TypeTable& t, ElfObject& o, const Sections& s)
+      : types(t), object(o), sections(s), builder(t, s) {}
+};
+
+namespace {
+
+Sections addDebugSections(ElfObject& object, int textSection) {
   Sections sections{};
   sections.text = textSection;
   sections.info = debugSection(object, ".debug_info");
@@ -808,10 +827,54 @@ void appendDwarf(const DebugCompileUnit& unit, const ir::TypeTable& types, int t
   object.sections[static_cast<std::size_t>(sections.lineStr)].flags = SHF_MERGE | SHF_STRINGS;
   object.sections[static_cast<std::size_t>(sections.lineStr)].entrySize = 1;
   object.sections[static_cast<std::size_t>(sections.frame)].align = 8;
+  return sections;
+}
 
+}  // namespace
+
+DwarfUnitWriter::DwarfUnitWriter(const DebugCompileUnit& unit, const ir::TypeTable& types,
+                                 int textSection, ElfObject& object, std::size_t expectedFunctions,
+                                 std::size_t expectedInstructions)
+    : state_(std::make_unique<State>(types, object, addDebugSections(object, textSection))) {
+  InfoBuilder& builder = state_->builder;
+  const Sections& sections = state_->sections;
+  // Every DIE but the types' is one per function, parameter, variable or
+  // block (on the 100k-line benchmark: ~7 per function, one per ~14 IR
+  // instructions): reserved so the DIE and attribute lists grow once.
+  builder.reserve(1 + unit.globals.size() + 2 * types.count() + 2 * expectedFunctions +
+                  expectedInstructions / 12);
+  // Mostly the functions' names; the rest (variables', types') repeat.
+  builder.strings.reserve(expectedFunctions + unit.globals.size() + 256);
+  builder.unit = builder.addDie(DW_TAG_compile_unit, -1);
+  // The unit's strx values index the table after the offsets section's
+  // 8-byte header.
+  builder.add(builder.unit,
+              attributeOf(DW_AT_str_offsets_base, DW_FORM_sec_offset, 8, sections.strOffsets));
+  builder.string(builder.unit, DW_AT_producer, unit.producer);
+  builder.constant(builder.unit, DW_AT_language, DW_FORM_data2, DW_LANG_C99);
+  builder.string(builder.unit, DW_AT_name,
+                 unit.files.empty() ? std::string("<none>") : unit.files[0]);
+  builder.string(builder.unit, DW_AT_comp_dir, unit.compilationDirectory);
+  builder.address(builder.unit, DW_AT_low_pc, 0);
+  builder.constant(builder.unit, DW_AT_high_pc, DW_FORM_data8, 0);  // set by finish()
+  state_->highPcAttribute = builder.lastAttributeIndex();
+  builder.add(builder.unit, attributeOf(DW_AT_stmt_list, DW_FORM_sec_offset, 0, sections.line));
+  for (const DebugGlobal& global : unit.globals) addGlobal(builder, global);
+}
+
+DwarfUnitWriter::~DwarfUnitWriter() = default;
+
+void DwarfUnitWriter::addFunction(const DebugFunction& function) {
+  codegen::addFunction(state_->builder, function);
+}
+
+void DwarfUnitWriter::finish(const DebugCompileUnit& unit) {
+  State& state = *state_;
+  ElfObject& object = state.object;
+  const Sections& sections = state.sections;
   // .debug_line, .debug_aranges and .debug_frame do not depend on
   // .debug_info: for a large unit they are built on a second thread
-  // meanwhile (each section is its own ElfSection, added above).
+  // meanwhile (each section is its own ElfSection).
   StringPool lineStrings;
   auto writeOtherSections = [&] {
     ElfSection& line = object.sections[static_cast<std::size_t>(sections.line)];
@@ -827,31 +890,8 @@ void appendDwarf(const DebugCompileUnit& unit, const ir::TypeTable& types, int t
   if (unit.lines.size() >= kRowsForAThread)
     otherSections = std::async(std::launch::async, writeOtherSections);
 
-  InfoBuilder builder(types, sections);
-  // Every DIE but the types' is one per function, parameter, variable or
-  // block: counted so the DIE and attribute lists grow once.
-  std::size_t dieCount = 1 + unit.globals.size() + 2 * types.count();
-  for (const DebugFunction& function : unit.functions)
-    dieCount += 1 + function.parameters.size() + scopeDieCount(function.body);
-  builder.reserve(dieCount);
-  // Mostly the functions' names; the rest (variables', types') repeat.
-  builder.strings.reserve(unit.functions.size() + unit.globals.size() + 256);
-  builder.unit = builder.addDie(DW_TAG_compile_unit, -1);
-  // The unit's strx values index the table after the offsets section's
-  // 8-byte header.
-  builder.add(builder.unit,
-              attributeOf(DW_AT_str_offsets_base, DW_FORM_sec_offset, 8, sections.strOffsets));
-  builder.string(builder.unit, DW_AT_producer, unit.producer);
-  builder.constant(builder.unit, DW_AT_language, DW_FORM_data2, DW_LANG_C99);
-  builder.string(builder.unit, DW_AT_name,
-                 unit.files.empty() ? std::string("<none>") : unit.files[0]);
-  builder.string(builder.unit, DW_AT_comp_dir, unit.compilationDirectory);
-  builder.address(builder.unit, DW_AT_low_pc, 0);
-  builder.constant(builder.unit, DW_AT_high_pc, DW_FORM_data8, unit.textSize);
-  builder.add(builder.unit, attributeOf(DW_AT_stmt_list, DW_FORM_sec_offset, 0, sections.line));
-  for (const DebugGlobal& global : unit.globals) addGlobal(builder, global);
-  for (const DebugFunction& function : unit.functions) addFunction(builder, function);
-
+  InfoBuilder& builder = state.builder;
+  builder.setValue(state.highPcAttribute, unit.textSize);
   ElfSection& info = object.sections[static_cast<std::size_t>(sections.info)];
   info.bytes = builder.write(info, object.sections[static_cast<std::size_t>(sections.abbrev)]);
   object.sections[static_cast<std::size_t>(sections.str)].bytes = builder.strings.writer.bytes;

@@ -3,11 +3,11 @@
 //      (initialized) or .bss (all zero), each at its alignment;
 //   2. (addFunction) code: every function in module order into one .text
 //      buffer (calls and function addresses between Toy functions are
-//      resolved here, with no relocation);
+//      resolved here, with no relocation), and its debug info entries;
 //   3. (finish) strings into .rodata (and the addends of the code's
 //      references to them); symbols: functions local, `main`/exported global;
 //      data relocations;
-//   4. (finish) DWARF 5 (when asked) and the ELF bytes.
+//   4. (finish) the DWARF 5 sections' bytes (when asked) and the ELF bytes.
 // Strings wait for finish() because the front end may still be interning
 // them for later functions while earlier ones are generated (the compile
 // pipeline); nothing else the constructor reads changes after declaration.
@@ -140,6 +140,7 @@ struct ObjectBuilder::State {
   ElfObject object;
   ModuleContext context;
   DebugCompileUnit unit;
+  std::unique_ptr<DwarfUnitWriter> dwarf;  // when options.debugInfo
   ObjectFile result;
   std::uint32_t added = 0;
 
@@ -172,6 +173,21 @@ ObjectBuilder::ObjectBuilder(const ir::Module& module, const CodegenOptions& opt
   state_->unit.lines.reserve(expectedInstructions / 2 + module.functions.size() * 4);
   state_->unit.functions.reserve(module.functions.size());
   state_->result.functions.reserve(module.functions.size());
+  if (options.debugInfo) {
+    DebugCompileUnit& unit = state_->unit;
+    unit.producer = options.producer;
+    unit.compilationDirectory =
+        options.compilationDirectory.empty() ? currentDirectory() : options.compilationDirectory;
+    unit.files = module.files;
+    for (std::size_t g = 0; g < module.globals.size(); ++g) {
+      const ir::Global& global = module.globals[g];
+      unit.globals.push_back({global.name, global.type, context.globalSection[g],
+                              context.globalOffset[g], global.location.file, global.location.line});
+    }
+    state_->dwarf =
+        std::make_unique<DwarfUnitWriter>(unit, module.types, context.textSection, object,
+                                          module.functions.size(), expectedInstructions);
+  }
 }
 
 ObjectBuilder::~ObjectBuilder() = default;
@@ -196,6 +212,7 @@ void ObjectBuilder::addFunction(std::uint32_t index) {
                                     generated.debug.highPc - generated.debug.lowPc,
                                     function.exported});
   state.unit.functions.push_back(std::move(generated.debug));
+  if (state.dwarf) state.dwarf->addFunction(state.unit.functions.back());
 }
 
 ObjectFile ObjectBuilder::finish() {
@@ -226,19 +243,9 @@ ObjectFile ObjectBuilder::finish() {
   relocateData(context, result.functions);
 
   // 4. debug info and bytes
-  if (state.options.debugInfo) {
-    unit.producer = state.options.producer;
-    unit.compilationDirectory = state.options.compilationDirectory.empty()
-                                    ? currentDirectory()
-                                    : state.options.compilationDirectory;
-    unit.files = module.files;
+  if (state.dwarf) {
     unit.textSize = result.textSize;
-    for (std::size_t g = 0; g < module.globals.size(); ++g) {
-      const ir::Global& global = module.globals[g];
-      unit.globals.push_back({global.name, global.type, context.globalSection[g],
-                              context.globalOffset[g], global.location.file, global.location.line});
-    }
-    appendDwarf(unit, module.types, context.textSection, object);
+    state.dwarf->finish(unit);
   }
   result.bytes = writeElfObject(object);
   result.problems = std::move(context.problems);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -85,8 +86,28 @@ struct DebugCompileUnit {
   std::vector<DebugGlobal> globals;
 };
 
-// Adds the debug sections to `object`; `textSection` is the index of .text.
-void appendDwarf(const DebugCompileUnit& unit, const ir::TypeTable& types, int textSection,
-                 ElfObject& object);
+// The debug sections of one compile unit, made as its functions are
+// generated. The constructor adds the sections to `object` and describes the
+// unit and its globals (from `unit`: producer, directory, files, globals);
+// addFunction describes each function, in .text order, as soon as its code
+// exists (the compile pipeline: on the code generator's thread, beside the
+// front end); finish() lays out and writes every section, given the whole
+// unit (the same functions, the line rows, the text size). `types` may grow
+// between calls (types never move).
+class DwarfUnitWriter {
+ public:
+  DwarfUnitWriter(const DebugCompileUnit& unit, const ir::TypeTable& types, int textSection,
+                  ElfObject& object, std::size_t expectedFunctions,
+                  std::size_t expectedInstructions);
+  ~DwarfUnitWriter();
+  DwarfUnitWriter(const DwarfUnitWriter&) = delete;
+  DwarfUnitWriter& operator=(const DwarfUnitWriter&) = delete;
+  void addFunction(const DebugFunction& function);
+  void finish(const DebugCompileUnit& unit);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace tide::codegen

@@ -123,7 +123,9 @@ CompiledObject compileFilesToObject(const std::vector<std::string>& paths,
   // About one IR instruction per 4 source bytes (the 100,000-line benchmark:
   // 2.8 MB, 725k instructions): only sizes reservations.
   core::CompileOptions compileOptions;
-  compileOptions.populateAstAhead = true;  // the worker's core is idle while the file is parsed
+  // (An in-place parse, redone after a diagnostic in a body, has its AST
+  // memory mapped on a second thread.)
+  compileOptions.populateAstAhead = true;
   CodegenWorker worker(options.codegen, bytes / 4,
                        options.releaseBodies && !core::verifiesIr(compileOptions));
   compileOptions.observer = &worker;

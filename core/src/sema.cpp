@@ -8,6 +8,7 @@
 // is an error.
 #include "tide/core/internal/sema.h"
 
+#include "tide/core/internal/deferred_bodies.h"
 #include "tide/core/internal/parser.h"
 
 #include <algorithm>
@@ -145,12 +146,12 @@ struct LoopContext {
 class Sema {
  public:
   Sema(TypeTable& types, Arena& arena, DiagnosticSink& sink, AnalysisListener* listener,
-       Arena* bodyArena)
+       DeferredBodies* bodies)
       : types_(types),
         arena_(arena),
         sink_(sink),
         listener_(listener),
-        bodyArena_(bodyArena),
+        bodies_(bodies),
         localArena_(&arena) {}
   CheckedProgram run(const std::vector<FileAst>& files);
 
@@ -159,10 +160,10 @@ class Sema {
   Arena& arena_;
   DiagnosticSink& sink_;
   AnalysisListener* listener_;
-  // Where deferred bodies are parsed, one at a time (null: into arena_, kept),
-  // and where the symbols of the body being checked go: bodyArena_ while it
-  // holds that body, so they are forgotten with it.
-  Arena* bodyArena_;
+  // Where deferred bodies come from (null: parsed here into arena_, and
+  // kept), and where the symbols of the body being checked go: the body's
+  // arena while it holds that body, so they are forgotten with it.
+  DeferredBodies* bodies_;
   Arena* localArena_;
   ParseScratch bodyScratch_;
   CheckedProgram program_;
@@ -304,6 +305,7 @@ CheckedProgram Sema::run(const std::vector<FileAst>& files) {
     if (file.file >= fileOf.size()) fileOf.resize(file.file + 1, nullptr);
     fileOf[file.file] = &file;
   }
+  if (bodies_ && !sink_.hasErrors()) bodies_->begin(files, program_.functions);
   for (Decl* decl : program_.functions) {
     bool released = false;
     if (decl->bodyDeferred && !decl->body) {
@@ -314,17 +316,22 @@ CheckedProgram Sema::run(const std::vector<FileAst>& files) {
         program_.reparseWithoutDeferring = true;
         break;
       }
-      Arena* arena = bodyArena_ ? bodyArena_ : &arena_;
-      if (bodyArena_) bodyArena_->reset();
       bool clean = false;
-      decl->body =
-          parseDeferredBody(*fileOf[decl->range.file], *decl, *arena, sink_, bodyScratch_, clean);
+      if (bodies_) {
+        Arena* arena = nullptr;
+        decl->body = bodies_->take(arena, clean);
+        localArena_ = arena;
+        released = true;
+      } else {
+        decl->body =
+            parseDeferredBody(*fileOf[decl->range.file], *decl, arena_, sink_, bodyScratch_, clean);
+      }
       if (!clean) {
+        decl->body = nullptr;
+        localArena_ = &arena_;
         program_.reparseWithoutDeferring = true;
         break;
       }
-      released = bodyArena_ != nullptr;
-      localArena_ = arena;
     }
     checkFunctionBody(decl);
     localArena_ = &arena_;
@@ -1969,8 +1976,9 @@ void Sema::checkIntrinsic(Expr* expr, TypeId expected) {
 }  // namespace
 
 CheckedProgram analyzeProgram(const std::vector<FileAst>& files, ir::TypeTable& types, Arena& arena,
-                              DiagnosticSink& sink, AnalysisListener* listener, Arena* bodyArena) {
-  Sema sema(types, arena, sink, listener, bodyArena);
+                              DiagnosticSink& sink, AnalysisListener* listener,
+                              DeferredBodies* bodies) {
+  Sema sema(types, arena, sink, listener, bodies);
   return sema.run(files);
 }
 

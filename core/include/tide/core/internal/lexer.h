@@ -119,6 +119,8 @@ class Lexer {
     out.begin = static_cast<uint32_t>(begin);
     out.end = static_cast<uint32_t>(end);
   }
+  [[gnu::noinline]] static void classifyWord(const char* word, size_t length, Token& out);
+  [[gnu::noinline]] void nextSlow(size_t at, Token& out);
   void skipTrivia();
   Token lexNumber(size_t start);
   Token lexQuoted(size_t start, char quote);

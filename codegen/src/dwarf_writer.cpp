@@ -551,97 +551,126 @@ constexpr std::int64_t kLineBase = -5;
 constexpr std::int64_t kLineRange = 14;
 constexpr std::int64_t kOpcodeBase = 13;  // the standard opcodes of DWARF 5 are 1..12
 
-// .debug_line, version 5 (DWARF 5 section 6.2.4): one sequence over .text.
-std::vector<std::uint8_t> lineProgram(const DebugCompileUnit& unit, const Sections& sections,
-                                      StringPool& lineStrings, ElfSection& line) {
-  ByteWriter out;
-  // A row takes a few bytes (advance_pc, advance_line, column, copy):
-  // reserved once instead of growing and copying the buffer repeatedly.
-  out.bytes.reserve(256 + unit.lines.size() * 8);
-  out.u32(0);  // unit_length, patched
-  out.u16(5);
-  out.u8(8);  // address_size
-  out.u8(0);  // segment_selector_size
-  const std::size_t headerLengthAt = out.size();
-  out.u32(0);  // header_length, patched
-  out.u8(1);   // minimum_instruction_length
-  out.u8(1);   // maximum_operations_per_instruction
-  out.u8(1);   // default_is_stmt
-  out.u8(static_cast<std::uint8_t>(kLineBase));
-  out.u8(kLineRange);
-  out.u8(kOpcodeBase);
-  for (int length : {0, 1, 1, 1, 1, 0, 0, 0, 1, 0, 0, 1})
-    out.u8(static_cast<std::uint64_t>(length));
-  auto lineString = [&](const std::string& text) {
-    const std::uint32_t offset = lineStrings.offset(lineStrings.add(text));
-    line.relocations.push_back(
-        {out.size(), R_X86_64_32, static_cast<std::uint32_t>(sections.lineStr), true, offset});
-    out.u32(offset);
-  };
-  out.u8(1);  // directory_entry_format_count
-  out.uleb(DW_LNCT_path);
-  out.uleb(DW_FORM_line_strp);
-  out.uleb(1);
-  lineString(unit.compilationDirectory);
-  out.u8(2);  // file_name_entry_format_count
-  out.uleb(DW_LNCT_path);
-  out.uleb(DW_FORM_line_strp);
-  out.uleb(DW_LNCT_directory_index);
-  out.uleb(DW_FORM_udata);
-  // Entry 0 is the primary file (DWARF 5); entries 1..n repeat every file so
-  // that file numbers are 1-based as older consumers expect.
-  out.uleb(unit.files.size() + 1);
-  lineString(unit.files.empty() ? std::string("<none>") : unit.files[0]);
-  out.uleb(0);
-  for (const std::string& file : unit.files) {
-    lineString(file);
-    out.uleb(0);
-  }
-  out.patch32(headerLengthAt, static_cast<std::uint32_t>(out.size() - headerLengthAt - 4));
+// .debug_line, version 5 (DWARF 5 section 6.2.4): one sequence over .text,
+// encoded as the rows come (a function's at a time), so the rows are never
+// all in memory (343,377 of 24 bytes on the 100k-line benchmark).
+class LineProgram {
+ public:
+  // The header: everything it says (directories, files) is known before
+  // any code exists.
+  void begin(const DebugCompileUnit& unit, const Sections& sections, StringPool& lineStrings,
+             ElfSection& line, std::size_t expectedRows) {
+    // A row takes one to a few bytes: reserved once instead of growing and
+    // copying the buffer repeatedly.
+    out_.bytes.reserve(256 + expectedRows * 4);
+    out_.u32(0);  // unit_length, patched
+    out_.u16(5);
+    out_.u8(8);  // address_size
+    out_.u8(0);  // segment_selector_size
+    const std::size_t headerLengthAt = out_.size();
+    out_.u32(0);  // header_length, patched
+    out_.u8(1);   // minimum_instruction_length
+    out_.u8(1);   // maximum_operations_per_instruction
+    out_.u8(1);   // default_is_stmt
+    out_.u8(static_cast<std::uint8_t>(kLineBase));
+    out_.u8(kLineRange);
+    out_.u8(kOpcodeBase);
+    for (int length : {0, 1, 1, 1, 1, 0, 0, 0, 1, 0, 0, 1})
+      out_.u8(static_cast<std::uint64_t>(length));
+    auto lineString = [&](const std::string& text) {
+      const std::uint32_t offset = lineStrings.offset(lineStrings.add(text));
+      line.relocations.push_back(
+          {out_.size(), R_X86_64_32, static_cast<std::uint32_t>(sections.lineStr), true, offset});
+      out_.u32(offset);
+    };
+    out_.u8(1);  // directory_entry_format_count
+    out_.uleb(DW_LNCT_path);
+    out_.uleb(DW_FORM_line_strp);
+    out_.uleb(1);
+    lineString(unit.compilationDirectory);
+    out_.u8(2);  // file_name_entry_format_count
+    out_.uleb(DW_LNCT_path);
+    out_.uleb(DW_FORM_line_strp);
+    out_.uleb(DW_LNCT_directory_index);
+    out_.uleb(DW_FORM_udata);
+    // Entry 0 is the primary file (DWARF 5); entries 1..n repeat every file so
+    // that file numbers are 1-based as older consumers expect.
+    out_.uleb(unit.files.size() + 1);
+    lineString(unit.files.empty() ? std::string("<none>") : unit.files[0]);
+    out_.uleb(0);
+    for (const std::string& file : unit.files) {
+      lineString(file);
+      out_.uleb(0);
+    }
+    out_.patch32(headerLengthAt, static_cast<std::uint32_t>(out_.size() - headerLengthAt - 4));
 
-  out.u8(0);  // extended opcode: DW_LNE_set_address
-  out.uleb(9);
-  out.u8(DW_LNE_set_address);
-  line.relocations.push_back(
-      {out.size(), R_X86_64_64, static_cast<std::uint32_t>(sections.text), true, 0});
-  out.u64(0);
-  std::uint64_t address = 0;
-  std::int64_t lineNumber = 1;
-  std::uint32_t file = 1, column = 0;
-  bool isStatement = true;
-  // The rows are most of the section (2 MB for the 100k-line benchmark):
-  // written through a pointer into slack kept past the used bytes, as the
-  // assembler does, instead of a push_back (a capacity test) per byte.
-  std::vector<std::uint8_t>& bytes = out.bytes;
-  std::size_t used = bytes.size();
-  constexpr std::size_t kMostBytesPerRow = 64;  // 7 opcodes, LEB128s of at most 10 bytes
-  for (const DebugLineRow& row : unit.lines) {
-    if (bytes.size() - used < kMostBytesPerRow)
-      bytes.resize(std::max(bytes.size() * 2, used + 4096));
-    std::uint8_t* p = bytes.data() + used;
-    // The flags for the row first (they make no row), then the row: most
-    // rows move a few bytes and lines, which one special opcode does
-    // (DWARF 5 §6.2.5.1), instead of advance_pc, advance_line and copy
-    // (.debug_line of the 100k-line benchmark: 1.9 -> 1.1 MB).
-    if (row.file + 1 != file) {
-      file = row.file + 1;
-      *p++ = DW_LNS_set_file;
-      p = putUleb(p, file);
+    out_.u8(0);  // extended opcode: DW_LNE_set_address
+    out_.uleb(9);
+    out_.u8(DW_LNE_set_address);
+    line.relocations.push_back(
+        {out_.size(), R_X86_64_64, static_cast<std::uint32_t>(sections.text), true, 0});
+    out_.u64(0);
+    used_ = out_.size();
+  }
+
+  void addRows(const DebugLineRow* rows, std::size_t count) {
+    rowCount_ += count;
+    // Written through a pointer into slack kept past the used bytes, as the
+    // assembler does, instead of a push_back (a capacity test) per byte.
+    std::vector<std::uint8_t>& bytes = out_.bytes;
+    constexpr std::size_t kMostBytesPerRow = 64;  // 7 opcodes, LEB128s of at most 10 bytes
+    for (const DebugLineRow* row = rows; row != rows + count; ++row) {
+      if (bytes.size() - used_ < kMostBytesPerRow)
+        bytes.resize(std::max(bytes.size() * 2, used_ + 4096));
+      std::uint8_t* p = bytes.data() + used_;
+      // The flags for the row first (they make no row), then the row: most
+      // rows move a few bytes and lines, which one special opcode does
+      // (DWARF 5 §6.2.5.1), instead of advance_pc, advance_line and copy
+      // (.debug_line of the 100k-line benchmark: 1.9 -> 1.1 MB).
+      if (row->file + 1 != file_) {
+        file_ = row->file + 1;
+        *p++ = DW_LNS_set_file;
+        p = putUleb(p, file_);
+      }
+      if (row->column != column_) {
+        column_ = row->column;
+        *p++ = DW_LNS_set_column;
+        p = putUleb(p, column_);
+      }
+      if (row->isStatement != isStatement_) {
+        isStatement_ = row->isStatement;
+        *p++ = DW_LNS_negate_stmt;
+      }
+      if (row->prologueEnd) *p++ = DW_LNS_set_prologue_end;
+      const std::uint64_t addressDelta = row->address > address_ ? row->address - address_ : 0;
+      const std::int64_t lineDelta = static_cast<std::int64_t>(row->line) - line_;
+      address_ += addressDelta;
+      line_ = row->line;
+      used_ = static_cast<std::size_t>(encodeStep(p, addressDelta, lineDelta) - bytes.data());
     }
-    if (row.column != column) {
-      column = row.column;
-      *p++ = DW_LNS_set_column;
-      p = putUleb(p, column);
+  }
+
+  std::size_t rowCount() const { return rowCount_; }
+
+  // The end of the sequence at the end of .text; the section's bytes.
+  std::vector<std::uint8_t> finish(std::uint64_t textSize) {
+    out_.bytes.resize(used_);
+    if (textSize > address_) {
+      out_.u8(DW_LNS_advance_pc);
+      out_.uleb(textSize - address_);
     }
-    if (row.isStatement != isStatement) {
-      isStatement = row.isStatement;
-      *p++ = DW_LNS_negate_stmt;
-    }
-    if (row.prologueEnd) *p++ = DW_LNS_set_prologue_end;
-    const std::uint64_t addressDelta = row.address > address ? row.address - address : 0;
-    const std::int64_t lineDelta = static_cast<std::int64_t>(row.line) - lineNumber;
-    address += addressDelta;
-    lineNumber = row.line;
+    out_.u8(0);
+    out_.uleb(1);
+    out_.u8(DW_LNE_end_sequence);
+    out_.patch32(0, static_cast<std::uint32_t>(out_.size() - 4));
+    return std::move(out_.bytes);
+  }
+
+ private:
+  // A row `addressDelta` bytes and `lineDelta` lines on: one special opcode
+  // when both are small, else advance_pc, advance_line and copy.
+  static std::uint8_t* encodeStep(std::uint8_t* p, std::uint64_t addressDelta,
+                                  std::int64_t lineDelta) {
     if (lineDelta >= kLineBase && lineDelta < kLineBase + kLineRange &&
         addressDelta <= static_cast<std::uint64_t>((255 - kOpcodeBase) / kLineRange)) {
       const std::int64_t special = (lineDelta - kLineBase) +
@@ -649,8 +678,7 @@ std::vector<std::uint8_t> lineProgram(const DebugCompileUnit& unit, const Sectio
                                    kOpcodeBase;
       if (special <= 255) {
         *p++ = static_cast<std::uint8_t>(special);
-        used = static_cast<std::size_t>(p - bytes.data());
-        continue;
+        return p;
       }
     }
     if (addressDelta > 0) {
@@ -662,19 +690,17 @@ std::vector<std::uint8_t> lineProgram(const DebugCompileUnit& unit, const Sectio
       p = putSleb(p, lineDelta);
     }
     *p++ = DW_LNS_copy;
-    used = static_cast<std::size_t>(p - bytes.data());
+    return p;
   }
-  bytes.resize(used);
-  if (unit.textSize > address) {
-    out.u8(DW_LNS_advance_pc);
-    out.uleb(unit.textSize - address);
-  }
-  out.u8(0);
-  out.uleb(1);
-  out.u8(DW_LNE_end_sequence);
-  out.patch32(0, static_cast<std::uint32_t>(out.size() - 4));
-  return out.bytes;
-}
+
+  ByteWriter out_;
+  std::size_t used_ = 0;
+  std::size_t rowCount_ = 0;
+  std::uint64_t address_ = 0;
+  std::int64_t line_ = 1;
+  std::uint32_t file_ = 1, column_ = 0;
+  bool isStatement_ = true;
+};
 
 std::vector<std::uint8_t> addressRanges(const DebugCompileUnit& unit, const Sections& sections,
                                         ElfSection& aranges) {
@@ -803,6 +829,8 @@ struct DwarfUnitWriter::State {
   Sections sections{};
   InfoBuilder builder;
   int highPcAttribute = -1;
+  StringPool lineStrings;
+  LineProgram lines;
   State(const ir::TypeTable& t, ElfObject& o, const Sections& s)
       : types(t), object(o), sections(s), builder(t, s) {}
 };
@@ -860,26 +888,32 @@ DwarfUnitWriter::DwarfUnitWriter(const DebugCompileUnit& unit, const ir::TypeTab
   state_->highPcAttribute = builder.lastAttributeIndex();
   builder.add(builder.unit, attributeOf(DW_AT_stmt_list, DW_FORM_sec_offset, 0, sections.line));
   for (const DebugGlobal& global : unit.globals) addGlobal(builder, global);
+  // About one row per two instructions.
+  state_->lines.begin(unit, sections, state_->lineStrings,
+                      object.sections[static_cast<std::size_t>(sections.line)],
+                      expectedInstructions / 2);
 }
 
 DwarfUnitWriter::~DwarfUnitWriter() = default;
 
-void DwarfUnitWriter::addFunction(const DebugFunction& function) {
+void DwarfUnitWriter::addFunction(const DebugFunction& function, const DebugLineRow* rows,
+                                  std::size_t rowCount) {
   codegen::addFunction(state_->builder, function);
+  state_->lines.addRows(rows, rowCount);
 }
 
 void DwarfUnitWriter::finish(const DebugCompileUnit& unit) {
   State& state = *state_;
   ElfObject& object = state.object;
   const Sections& sections = state.sections;
-  // .debug_line, .debug_aranges and .debug_frame do not depend on
+  // .debug_line's end, .debug_aranges and .debug_frame do not depend on
   // .debug_info: for a large unit they are built on a second thread
   // meanwhile (each section is its own ElfSection).
-  StringPool lineStrings;
   auto writeOtherSections = [&] {
-    ElfSection& line = object.sections[static_cast<std::size_t>(sections.line)];
-    line.bytes = lineProgram(unit, sections, lineStrings, line);
-    object.sections[static_cast<std::size_t>(sections.lineStr)].bytes = lineStrings.writer.bytes;
+    object.sections[static_cast<std::size_t>(sections.line)].bytes =
+        state.lines.finish(unit.textSize);
+    object.sections[static_cast<std::size_t>(sections.lineStr)].bytes =
+        state.lineStrings.writer.bytes;
     ElfSection& aranges = object.sections[static_cast<std::size_t>(sections.aranges)];
     aranges.bytes = addressRanges(unit, sections, aranges);
     ElfSection& frame = object.sections[static_cast<std::size_t>(sections.frame)];
@@ -887,7 +921,7 @@ void DwarfUnitWriter::finish(const DebugCompileUnit& unit) {
   };
   constexpr std::size_t kRowsForAThread = 20000;
   std::future<void> otherSections;
-  if (unit.lines.size() >= kRowsForAThread)
+  if (state.lines.rowCount() >= kRowsForAThread)
     otherSections = std::async(std::launch::async, writeOtherSections);
 
   InfoBuilder& builder = state.builder;

@@ -168,9 +168,8 @@ ObjectBuilder::ObjectBuilder(const ir::Module& module, const CodegenOptions& opt
   // Reserved from the IR size so the code buffer and line rows are not
   // regrown (and copied) a dozen times on large programs.
   context.code.code().reserve(expectedInstructions * 5 + module.functions.size() * 48);
-  // About one row per two instructions, plus the function's own (its
-  // opening and closing lines): rows are appended to this one vector.
-  state_->unit.lines.reserve(expectedInstructions / 2 + module.functions.size() * 4);
+  // One function's rows at a time (DwarfUnitWriter encodes them).
+  state_->unit.lines.reserve(1024);
   state_->unit.functions.reserve(module.functions.size());
   state_->result.functions.reserve(module.functions.size());
   if (options.debugInfo) {
@@ -212,7 +211,11 @@ void ObjectBuilder::addFunction(std::uint32_t index) {
                                     generated.debug.highPc - generated.debug.lowPc,
                                     function.exported});
   state.unit.functions.push_back(std::move(generated.debug));
-  if (state.dwarf) state.dwarf->addFunction(state.unit.functions.back());
+  // The rows are encoded now and not kept: the buffer holds one function's.
+  if (state.dwarf)
+    state.dwarf->addFunction(state.unit.functions.back(), state.unit.lines.data(),
+                             state.unit.lines.size());
+  state.unit.lines.clear();
 }
 
 ObjectFile ObjectBuilder::finish() {

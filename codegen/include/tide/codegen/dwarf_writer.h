@@ -82,7 +82,7 @@ struct DebugCompileUnit {
   std::vector<std::string> files;  // source file names; files[0] names the unit
   std::uint64_t textSize = 0;
   std::vector<DebugFunction> functions;
-  std::vector<DebugLineRow> lines;
+  std::vector<DebugLineRow> lines;  // the rows of the function being generated
   std::vector<DebugGlobal> globals;
 };
 
@@ -92,7 +92,7 @@ struct DebugCompileUnit {
 // addFunction describes each function, in .text order, as soon as its code
 // exists (the compile pipeline: on the code generator's thread, beside the
 // front end); finish() lays out and writes every section, given the whole
-// unit (the same functions, the line rows, the text size). `types` may grow
+// unit (the same functions, the text size). `types` may grow
 // between calls (types never move).
 class DwarfUnitWriter {
  public:
@@ -102,7 +102,9 @@ class DwarfUnitWriter {
   ~DwarfUnitWriter();
   DwarfUnitWriter(const DwarfUnitWriter&) = delete;
   DwarfUnitWriter& operator=(const DwarfUnitWriter&) = delete;
-  void addFunction(const DebugFunction& function);
+  // The function's DIEs and its line rows (which need not be kept after).
+  void addFunction(const DebugFunction& function, const DebugLineRow* rows, std::size_t rowCount);
+  // `unit.lines` is not read: the rows came with the functions.
   void finish(const DebugCompileUnit& unit);
 
  private:

@@ -305,8 +305,6 @@ std::size_t formSize(const Attribute& attribute) {
     case DW_FORM_data1: return 1;
     case DW_FORM_data2: return 2;
     case DW_FORM_data4:
-    case DW_FORM_strp:
-    case DW_FORM_line_strp:
     case DW_FORM_ref4:
     case DW_FORM_sec_offset: return 4;
     case DW_FORM_udata:
@@ -369,7 +367,7 @@ void InfoBuilder::layout(int index, std::uint32_t& offset) {
     const Attribute& attribute = this->attribute(a);
     offset += static_cast<std::uint32_t>(formSize(attribute));
     relocationCount_ +=
-        attribute.form == DW_FORM_addr || attribute.form == DW_FORM_strp ||
+        attribute.form == DW_FORM_addr ||
         (attribute.form == DW_FORM_sec_offset && attribute.relocationSection >= 0) ||
         (attribute.form == DW_FORM_exprloc && attribute.blockRelocationAt >= 0);
   }
@@ -392,7 +390,6 @@ void InfoBuilder::writeDie(int index, ByteWriter& out, ElfSection& info) {
                                     static_cast<std::int64_t>(attribute.value)});
         out.u64(attribute.value);
         break;
-      case DW_FORM_strp:
       case DW_FORM_sec_offset:
         if (attribute.relocationSection >= 0)
           info.relocations.push_back({at, R_X86_64_32,
@@ -475,12 +472,6 @@ void addVariable(InfoBuilder& builder, std::uint16_t tag, const DebugVariable& v
   const int type = builder.typeDie(variable.type);
   if (type >= 0) builder.reference(die, DW_AT_type, type);
   builder.expression(die, DW_AT_location, frameOffsetExpression(variable.frameOffset));
-}
-
-std::size_t scopeDieCount(const DebugScope& scope) {
-  std::size_t count = scope.variables.size();
-  for (const DebugScope& child : scope.children) count += 1 + scopeDieCount(child);
-  return count;
 }
 
 void addScope(InfoBuilder& builder, const DebugScope& scope, int parent) {
@@ -824,15 +815,14 @@ int debugSection(ElfObject& object, const char* name) {
 }  // namespace
 
 struct DwarfUnitWriter::State {
-  const ir::TypeTable& types;
   ElfObject& object;
   Sections sections{};
   InfoBuilder builder;
   int highPcAttribute = -1;
   StringPool lineStrings;
   LineProgram lines;
-  State(const ir::TypeTable& t, ElfObject& o, const Sections& s)
-      : types(t), object(o), sections(s), builder(t, s) {}
+  State(const ir::TypeTable& types, ElfObject& o, const Sections& s)
+      : object(o), sections(s), builder(types, s) {}
 };
 
 namespace {

@@ -7,7 +7,6 @@
 #include <cstdio>
 #include <cstring>
 
-#include "tide/core/internal/deferred_bodies.h"
 #include "tide/core/internal/lower.h"
 #include "tide/core/internal/parser.h"
 #include "tide/core/internal/sema.h"
@@ -55,7 +54,7 @@ bool readFile(const std::string& path, std::string& text, std::string& reason) {
 }
 
 // One attempt at the compile. With deferBodies, function bodies are parsed
-// as they are checked, each into reused memory (DeferredBodies): the AST
+// as they are checked, each into reused memory (analyzeProgram): the AST
 // of a large file is then never in memory at once (on the 100,000-line
 // benchmark, 69 MB of nodes written and read back, a page fault per 4 KiB).
 // Returns false if the attempt must be made again without deferring: that
@@ -92,9 +91,7 @@ bool compileOnce(CompileResult& result, const CompileOptions& options, bool defe
   // after its body is checked (its AST still in the cache); the module is
   // used only if analysis found no error.
   IncrementalLowering lowering(result.sources, *module, options.observer);
-  DeferredBodies bodies;
-  CheckedProgram program =
-      analyzeProgram(files, module->types, arena, sink, &lowering, deferBodies ? &bodies : nullptr);
+  CheckedProgram program = analyzeProgram(files, module->types, arena, sink, &lowering);
   if (options.observer) options.observer->analysisFinished();
   if (program.reparseWithoutDeferring) return false;
   result.diagnostics = std::move(sink.diagnostics());

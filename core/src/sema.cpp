@@ -9,7 +9,6 @@
 #include "tide/core/internal/sema.h"
 
 #include "tide/core/internal/deferred_bodies.h"
-#include "tide/core/internal/parser.h"
 
 #include <algorithm>
 #include <cmath>
@@ -145,14 +144,8 @@ struct LoopContext {
 
 class Sema {
  public:
-  Sema(TypeTable& types, Arena& arena, DiagnosticSink& sink, AnalysisListener* listener,
-       DeferredBodies* bodies)
-      : types_(types),
-        arena_(arena),
-        sink_(sink),
-        listener_(listener),
-        bodies_(bodies),
-        localArena_(&arena) {}
+  Sema(TypeTable& types, Arena& arena, DiagnosticSink& sink, AnalysisListener* listener)
+      : types_(types), arena_(arena), sink_(sink), listener_(listener), localArena_(&arena) {}
   CheckedProgram run(const std::vector<FileAst>& files);
 
  private:
@@ -160,12 +153,11 @@ class Sema {
   Arena& arena_;
   DiagnosticSink& sink_;
   AnalysisListener* listener_;
-  // Where deferred bodies come from (null: parsed here into arena_, and
-  // kept), and where the symbols of the body being checked go: the body's
-  // arena while it holds that body, so they are forgotten with it.
-  DeferredBodies* bodies_;
+  // The deferred bodies, one at a time, and where the symbols of the body
+  // being checked go: the body's arena while it holds that body, so they
+  // are forgotten with it.
+  DeferredBodies bodies_;
   Arena* localArena_;
-  ParseScratch bodyScratch_;
   CheckedProgram program_;
   // Per name, the global it declares and the stack of locals visible under
   // it (innermost last): one map, so a name is hashed and found once
@@ -300,15 +292,10 @@ CheckedProgram Sema::run(const std::vector<FileAst>& files) {
   }
   AnalysisListener* listener = sink_.hasErrors() ? nullptr : listener_;
   if (listener) listener->declarationsResolved(program_);
-  std::vector<const FileAst*> fileOf;  // by file id, for the deferred bodies
-  for (const FileAst& file : files) {
-    if (file.file >= fileOf.size()) fileOf.resize(file.file + 1, nullptr);
-    fileOf[file.file] = &file;
-  }
-  if (bodies_ && !sink_.hasErrors()) bodies_->begin(files, program_.functions);
+  if (!sink_.hasErrors()) bodies_.begin(files, program_.functions);
   for (Decl* decl : program_.functions) {
-    bool released = false;
-    if (decl->bodyDeferred && !decl->body) {
+    const bool deferred = decl->bodyDeferred && !decl->body;
+    if (deferred) {
       // Any report while parsing a body (or any error before) means the
       // caller parses everything again in place, for the diagnostics' order:
       // no need to go on.
@@ -317,15 +304,7 @@ CheckedProgram Sema::run(const std::vector<FileAst>& files) {
         break;
       }
       bool clean = false;
-      if (bodies_) {
-        Arena* arena = nullptr;
-        decl->body = bodies_->take(arena, clean);
-        localArena_ = arena;
-        released = true;
-      } else {
-        decl->body =
-            parseDeferredBody(*fileOf[decl->range.file], *decl, arena_, sink_, bodyScratch_, clean);
-      }
+      decl->body = bodies_.take(localArena_, clean);
       if (!clean) {
         decl->body = nullptr;
         localArena_ = &arena_;
@@ -337,7 +316,7 @@ CheckedProgram Sema::run(const std::vector<FileAst>& files) {
     localArena_ = &arena_;
     if (listener && sink_.hasErrors()) listener = nullptr;
     if (listener) listener->functionChecked(decl);
-    if (released) decl->body = nullptr;  // its memory is the next body's
+    if (deferred) decl->body = nullptr;  // its memory is the next body's
   }
   if (program_.reparseWithoutDeferring) return program_;
   Symbol* main = global("main");
@@ -1976,9 +1955,8 @@ void Sema::checkIntrinsic(Expr* expr, TypeId expected) {
 }  // namespace
 
 CheckedProgram analyzeProgram(const std::vector<FileAst>& files, ir::TypeTable& types, Arena& arena,
-                              DiagnosticSink& sink, AnalysisListener* listener,
-                              DeferredBodies* bodies) {
-  Sema sema(types, arena, sink, listener, bodies);
+                              DiagnosticSink& sink, AnalysisListener* listener) {
+  Sema sema(types, arena, sink, listener);
   return sema.run(files);
 }
 

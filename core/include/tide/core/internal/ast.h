@@ -39,7 +39,7 @@ class Arena {
 
   // Forgets every node: the largest block is kept and handed out again, the
   // others are freed. For an arena that holds one function body at a time
-  // (the deferred bodies of compileRegistered), so those nodes are written
+  // (DeferredBodies), so those nodes are written
   // to memory that is mapped and mostly still in the cache. Under ASan the
   // kept block is poisoned, so a node read after the reset is reported.
   void reset();
@@ -318,7 +318,7 @@ struct Decl {
   bool isMutable = false;          // Global: var
   Block* body = nullptr;           // Function (null while its parse is deferred)
   bool hadSyntaxError = false;     // Function: its body had parse errors (skip flow checks)
-  bool bodyDeferred = false;       // Function: body is parsed when it is checked (parseBody)
+  bool bodyDeferred = false;       // Function: body parsed when it is checked (parseDeferredBody)
   uint32_t bodyBegin = 0;          // deferred body: offsets of its '{' and past its '}'
   uint32_t bodyEnd = 0;
   Symbol* symbol = nullptr;

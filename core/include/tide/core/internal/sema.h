@@ -41,17 +41,13 @@ class AnalysisListener {
   virtual void functionChecked(Decl* function) = 0;
 };
 
-class DeferredBodies;
-
 // Checks all files together. Types are interned into `types` (the module's
-// table). Deferred function bodies (parseFile's deferBodies) come from
-// `bodies` as they are checked (internal/deferred_bodies.h: a body's AST and
-// local symbols are then gone once the listener has heard of it, since
-// functionChecked is the last look at them); without it they are parsed
-// into `arena` and kept.
+// table). Deferred function bodies (parseFile's deferBodies) are parsed as
+// they are checked, one at a time (internal/deferred_bodies.h): a body's AST
+// and local symbols are gone once the listener has heard of it, since
+// functionChecked is the last look at them.
 CheckedProgram analyzeProgram(const std::vector<FileAst>& files, ir::TypeTable& types, Arena& arena,
-                              DiagnosticSink& sink, AnalysisListener* listener = nullptr,
-                              DeferredBodies* bodies = nullptr);
+                              DiagnosticSink& sink, AnalysisListener* listener = nullptr);
 
 // A constant of integer type, reduced to the type's width and sign- or
 // zero-extended (the canonical form stored in ExprSema::intValue).

@@ -3,12 +3,15 @@
 // (codegen; the two overlap on large inputs, see compile_pipeline.h) and either writes it (-c) or
 // links it with the system `cc` (plus -lm, since Toy externs resolve against the C and math
 // libraries). The linker runs through fork/exec, not a shell, so paths need no quoting.
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -55,11 +58,39 @@ bool parseBuildArguments(std::span<const std::string> arguments, BuildRequest& r
   return !request.sources.empty() && !request.output.empty();
 }
 
-bool writeFile(const std::string& path, const std::vector<std::uint8_t>& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(reinterpret_cast<const char*>(bytes.data()),
-            static_cast<std::streamsize>(bytes.size()));
-  return static_cast<bool>(out);
+// Writes the object. A regular file already at `path` is unlinked and the
+// output made anew, as the GNU linker does, instead of being truncated: ext4
+// flushes a file that is truncated and rewritten as it is closed
+// (auto_da_alloc, so that replace-by-truncate survives a crash), which made
+// writing the 100,000-line benchmark's 5.3 MB object 4-26 ms instead of ~2.
+// Anything else (a FIFO, /dev/stdout) is opened and written as it is.
+bool writeFile(const std::string& path, const std::vector<std::uint8_t>& bytes,
+               std::string& reason) {
+  struct stat existing;
+  if (lstat(path.c_str(), &existing) == 0 && S_ISREG(existing.st_mode)) unlink(path.c_str());
+  const int descriptor = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (descriptor < 0) {
+    reason = std::strerror(errno);
+    return false;
+  }
+  const std::uint8_t* at = bytes.data();
+  std::size_t left = bytes.size();
+  while (left > 0) {
+    const ssize_t written = write(descriptor, at, left);
+    if (written < 0 && errno == EINTR) continue;
+    if (written <= 0) {
+      reason = written < 0 ? std::strerror(errno) : "nothing written";
+      close(descriptor);
+      return false;
+    }
+    at += written;
+    left -= static_cast<std::size_t>(written);
+  }
+  if (close(descriptor) != 0) {
+    reason = std::strerror(errno);
+    return false;
+  }
+  return true;
 }
 
 // Runs argv[0] from PATH and returns its exit status (127 if it could not start).
@@ -111,8 +142,9 @@ int runBuild(std::span<const std::string> arguments) {
     std::fprintf(stderr, "tide build: %s\n", problem.c_str());
 
   const std::string objectPath = request.objectOnly ? request.output : temporaryObjectPath();
-  if (objectPath.empty() || !writeFile(objectPath, object.bytes)) {
-    std::fprintf(stderr, "tide build: cannot write '%s'\n", objectPath.c_str());
+  std::string reason = "no temporary file";
+  if (objectPath.empty() || !writeFile(objectPath, object.bytes, reason)) {
+    std::fprintf(stderr, "tide build: cannot write '%s': %s\n", objectPath.c_str(), reason.c_str());
     return 1;
   }
   if (request.objectOnly) return 0;

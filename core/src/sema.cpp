@@ -9,6 +9,7 @@
 #include "tide/core/internal/sema.h"
 
 #include "tide/core/internal/deferred_bodies.h"
+#include "tide/core/internal/name_table.h"
 
 #include <algorithm>
 #include <cmath>
@@ -50,65 +51,6 @@ std::string int128Text(__int128 value) {
 }
 
 std::string quoted(std::string_view name) { return "'" + std::string(name) + "'"; }
-
-// Identifiers are short. Every name in a function body is looked up through
-// these: std::hash<string_view> calls the out-of-line _Hash_bytes and
-// equal_to calls memcmp, which was most of Sema::lookup (and of
-// resolveType's search of the globals) in callgrind. Up to 16 bytes the
-// hash and the comparison use at most two overlapping loads inside the name,
-// never past its end. No map keyed by these is ever iterated, so the hash
-// decides nothing but speed.
-inline uint64_t load64(const char* p) {
-  uint64_t v;
-  std::memcpy(&v, p, 8);
-  return v;
-}
-inline uint32_t load32(const char* p) {
-  uint32_t v;
-  std::memcpy(&v, p, 4);
-  return v;
-}
-struct NameHash {
-  size_t operator()(std::string_view name) const noexcept {
-    const char* p = name.data();
-    size_t n = name.size();
-    uint64_t h;
-    if (n >= 8) {
-      h = load64(p) * 0x9E3779B97F4A7C15ull ^ load64(p + n - 8);
-      for (size_t i = 8; i + 8 < n; i += 8) h = (h ^ load64(p + i)) * 0xff51afd7ed558ccdull;
-    } else if (n >= 4) {
-      h = uint64_t{load32(p)} << 32 | load32(p + n - 4);
-    } else if (n > 0) {
-      h = uint64_t{static_cast<uint8_t>(p[0])} << 16 |
-          uint64_t{static_cast<uint8_t>(p[n / 2])} << 8 | static_cast<uint8_t>(p[n - 1]);
-    } else {
-      h = 0;
-    }
-    h ^= n << 56;
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    return static_cast<size_t>(h);
-  }
-};
-struct NameEqual {
-  bool operator()(std::string_view a, std::string_view b) const noexcept {
-    size_t n = a.size();
-    if (n != b.size()) return false;
-    const char* p = a.data();
-    const char* q = b.data();
-    if (n >= 8 && n <= 16) return load64(p) == load64(q) && load64(p + n - 8) == load64(q + n - 8);
-    if (n >= 4 && n < 8) return load32(p) == load32(q) && load32(p + n - 4) == load32(q + n - 4);
-    if (n < 4) {
-      for (size_t i = 0; i < n; ++i)
-        if (p[i] != q[i]) return false;
-      return true;
-    }
-    return std::memcmp(p, q, n) == 0;
-  }
-};
-template <typename Value>
-using NameMap = std::unordered_map<std::string_view, Value, NameHash, NameEqual>;
 
 // The built-in type names, found by length and letters (resolveType runs for
 // every type written in the program; comparing against each name in turn
@@ -166,15 +108,15 @@ class Sema {
     Symbol* global = nullptr;
     std::vector<Symbol*> locals;
   };
-  NameMap<NameEntry> names_;
+  NameTable<NameEntry> names_;
   Symbol* global(std::string_view name) const {
-    auto it = names_.find(name);
-    return it == names_.end() ? nullptr : it->second.global;
+    const NameEntry* entry = names_.find(name);
+    return entry == nullptr ? nullptr : entry->global;
   }
   // The symbols of all open block scopes, innermost last, and where each
   // scope's own begin: flat, so entering and leaving a block allocates nothing.
   std::vector<Symbol*> scopeSymbols_;
-  // Beside each of scopeSymbols_, its name's stack in names_ (map nodes
+  // Beside each of scopeSymbols_, its name's stack in names_ (entries
   // never move), so leaving a block pops without hashing the name again.
   std::vector<std::vector<Symbol*>*> scopeStacks_;
   std::vector<size_t> scopeStarts_;
@@ -720,10 +662,9 @@ Symbol* Sema::declareLocal(std::string_view name, SourceRange range, SymbolKind 
 }
 
 Symbol* Sema::lookup(std::string_view name) {
-  auto it = names_.find(name);
-  if (it == names_.end()) return nullptr;
-  const NameEntry& entry = it->second;
-  return entry.locals.empty() ? entry.global : entry.locals.back();
+  const NameEntry* entry = names_.find(name);
+  if (entry == nullptr) return nullptr;
+  return entry->locals.empty() ? entry->global : entry->locals.back();
 }
 
 // ---------------------------------------------------------------- statements

@@ -1,6 +1,8 @@
 #!/bin/sh
 # `tide build` end to end: -c writes an object readelf reads without warnings,
-# the executable form links and runs, bad input exits 1, bad usage exits 2.
+# the executable form links and runs, building again replaces the output
+# (a new file, as the GNU linker makes: a hard link to the old one keeps the
+# old bytes), bad input or an unwritable output exits 1, bad usage exits 2.
 # usage: build_command_test.sh TIDE
 set -u
 tide=$1
@@ -27,6 +29,17 @@ output=$("$work/acc")
 status=$?
 [ "$status" = 29 ] || fail "exit status $status, expected 29"
 [ "$output" = "total=285 count=10" ] || fail "output '$output'"
+# Building over an existing object replaces it with the new program's.
+ln "$work/acc.o" "$work/acc-old.o" || fail "ln"
+echo 'fn main(): i32 { return 7; }' > "$work/seven.toy"
+"$tide" build -c "$work/seven.toy" -o "$work/acc.o" || fail "build -c over an existing object"
+cmp -s "$work/acc.o" "$work/acc-old.o" && fail "the object was not replaced"
+readelf -s -W "$work/acc.o" | grep -q " add$" && fail "the new object still has the old 'add'"
+readelf -s -W "$work/acc-old.o" | grep -q " add$" || fail "the old object's other link was changed"
+"$tide" build -c "$work/seven.toy" -o "$work/missing/dir/x.o" 2> "$work/nowrite.txt"
+[ $? = 1 ] || fail "an unwritable output must exit 1"
+grep -q "cannot write '$work/missing/dir/x.o': No such file or directory" "$work/nowrite.txt" ||
+  fail "no reason given for the unwritable output: $(cat "$work/nowrite.txt")"
 echo 'fn main(): i32 { return nope; }' > "$work/bad.toy"
 "$tide" build "$work/bad.toy" -o "$work/bad" 2> "$work/bad.txt"
 [ $? = 1 ] || fail "a compile error must exit 1"

@@ -162,7 +162,10 @@ DecodedInstr Machine::decodeInstr(const ir::Function& function, const ir::Instr&
   for (int i = 0; i < 2; ++i) {
     d.operand[i] = instr.operand[i];
     d.operandShape[i] = valueShape(instr.operand[i]);
-    d.target[i] = instr.target[i] < blockStarts.size() ? blockStarts[instr.target[i]] : 0;
+    // (Only branches have targets; the others' share storage with the immediate.)
+    const bool branches = instr.op == ir::Opcode::Br || instr.op == ir::Opcode::CondBr;
+    d.target[i] =
+        branches && instr.target[i] < blockStarts.size() ? blockStarts[instr.target[i]] : 0;
   }
   const bool hasType = instr.type < types_.count();
   if (hasType) {

@@ -44,6 +44,26 @@ TEST_CASE("A compound assignment evaluates its place once", "[lowering]") {
   CHECK(contains(text, "elem [4]i32"));
 }
 
+TEST_CASE("A slot's address is defined once per block and again in the next block", "[lowering]") {
+  // Three uses of x in main's entry block, two in the loop body.
+  std::string text =
+      irOf(inMain("var x: i64 = 1; x = x + x; while x < 100 { x = x * 3; } return x as i32;"));
+  const size_t mainAt = text.find("fn @main");
+  REQUIRE(mainAt != std::string::npos);
+  const std::string body = text.substr(mainAt);
+  auto blockText = [&](const std::string& label) {
+    const size_t at = body.find("; " + label + "\n");
+    REQUIRE(at != std::string::npos);
+    const size_t end = body.find("\nbb", at);
+    return body.substr(at, end == std::string::npos ? std::string::npos : end - at);
+  };
+  CHECK(countOf(blockText("entry"), "= slot %x") == 1);
+  CHECK(countOf(blockText("while.body"), "= slot %x") == 1);
+  CHECK(countOf(blockText("while.cond"), "= slot %x") == 1);
+  // The entry's loads and the store all go through that one address.
+  CHECK(countOf(blockText("entry"), "load i64") == 2);
+}
+
 TEST_CASE("&& and || short-circuit through branches", "[lowering]") {
   std::string text = irOf("fn t(): bool { return true; }\n" +
                           inMain("let b = t() && t(); if b { return 1; } return 0;"));

@@ -320,10 +320,14 @@ struct CallSite {
 
 inline constexpr uint32_t kNoCall = 0xFFFFFFFFu;
 
-// 56 bytes, trivially copyable (no member owns memory): lowering writes and
-// the code generator reads ~700k of these for 100,000 lines, and IR memory is
-// most of the front end's memory traffic. Members are ordered so that the
-// 4-byte fields pack without padding.
+// 48 bytes (was 56), trivially copyable (no member owns memory): lowering
+// writes and the code generator reads ~700k of these for 100,000 lines, and
+// IR memory is most of the front end's memory traffic. Members are ordered
+// so that the 4-byte fields pack without padding. The branch targets and
+// the immediate share storage: only Br and CondBr have targets, and they
+// have no immediate. An instruction starts with both targets kNoBlock (so a
+// branch whose target was never set fails verification); whoever makes an
+// instruction with an immediate sets it.
 struct Instr {
   Opcode op = Opcode::Unreachable;
   CmpPredicate predicate = CmpPredicate::Eq;  // Cmp only
@@ -331,14 +335,15 @@ struct Instr {
   ValueId result = kNoValue;                  // defined value, if any
   ValueId operand[2] = {kNoValue, kNoValue};  // a, b
   uint32_t index = 0;                         // slot/global/function/extern/string/field
-  BlockId target[2] = {kNoBlock, kNoBlock};   // Br, CondBr
   uint32_t call = kNoCall;                    // calls: index into Function::calls
   SourceLocation location;
   union {
-    int64_t immediate = 0;  // ConstInt bits, FieldAddr offset
-    double floatImmediate;  // ConstF64 (the only opcode that has one)
+    BlockId target[2] = {kNoBlock, kNoBlock};  // Br, CondBr
+    int64_t immediate;                         // ConstInt bits, FieldAddr offset
+    double floatImmediate;                     // ConstF64 (the only opcode with a float one)
   };
 };
+static_assert(sizeof(Instr) == 48);
 
 // A block's instructions are the run Function::instrs[firstInstr, firstInstr +
 // instrCount): one allocation per function instead of one per block. The last

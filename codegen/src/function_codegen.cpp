@@ -143,6 +143,10 @@ class FunctionEmitter {
   Operand valueOperand(ir::ValueId v, Gpr scratch);
   // The value as a register: its own, else loaded into `scratch`.
   Gpr valueInRegister(ir::ValueId v, Gpr scratch);
+  // Whether reading v as an operand reads register r (its home, or the
+  // address of a folded load): a result computed in r before v is read
+  // must go elsewhere.
+  bool operandReads(ir::ValueId v, Gpr r) const;
   // True (and the value) when v is a constant that fits a sign-extended imm32.
   bool immediate32(ir::ValueId v, std::int64_t& value) const;
   // [address] for a pointer value: [rbp+off] for slot addresses, [reg] for
@@ -180,6 +184,7 @@ class FunctionEmitter {
   // ---- instructions
   void emitInstruction(const ir::Instr& instr);
   void emitArithmetic(const ir::Instr& instr);
+  void scaledIndex(ir::ValueId index, std::int64_t size);
   void emitDivision(const ir::Instr& instr);
   void emitDivisionByPowerOfTwo(const ir::Instr& instr, int shift);
   void emitShift(const ir::Instr& instr);
@@ -313,6 +318,7 @@ void FunctionEmitter::loadValue(Gpr r, ir::ValueId v) {
       code_.emit(Form::LEA_R64_M, R(r), M(base, h.constant));
       break;
     }
+    case ValueHomeKind::FoldedLoad: loadSized(r, addressOperand(h.base, r), valueType(v)); break;
     case ValueHomeKind::Unused:
     case ValueHomeKind::Flags: code_.emit(Form::XOR_RM32_R32, R(r), R(r)); break;
   }
@@ -333,7 +339,20 @@ Operand FunctionEmitter::valueOperand(ir::ValueId v, Gpr scratch) {
   switch (homeKind(v)) {
     case ValueHomeKind::Stack: return M(Gpr::rbp, valueOffsets_[v]);
     case ValueHomeKind::Register: return R(homes_[v].reg);
+    case ValueHomeKind::FoldedLoad: return addressOperand(homes_[v].base, scratch);
     default: loadValue(scratch, v); return R(scratch);
+  }
+}
+
+bool FunctionEmitter::operandReads(ir::ValueId v, Gpr r) const {
+  switch (homeKind(v)) {
+    case ValueHomeKind::Register: return homes_[v].reg == r;
+    case ValueHomeKind::FoldedLoad: {
+      ir::ValueId address = homes_[v].base;
+      if (homeKind(address) == ValueHomeKind::FoldedField) address = homes_[address].base;
+      return homeKind(address) == ValueHomeKind::Register && homes_[address].reg == r;
+    }
+    default: return false;
   }
 }
 
@@ -367,6 +386,9 @@ void FunctionEmitter::loadFloat(Xmm x, ir::ValueId v) {
     case ValueHomeKind::Register: code_.emit(Form::MOVQ_X_RM64, X(x), R(homes_[v].reg)); break;
     case ValueHomeKind::XmmRegister:
       if (homes_[v].xmm != x) code_.emit(Form::MOVAPD_X_XR, X(x), X(homes_[v].xmm));
+      break;
+    case ValueHomeKind::FoldedLoad:
+      code_.emit(Form::MOVSD_X_XM64, X(x), addressOperand(homes_[v].base, Gpr::rax));
       break;
     default:
       loadValue(Gpr::rax, v);
@@ -619,7 +641,10 @@ void FunctionEmitter::emitPrologue() {
       const std::uint64_t bytes =
           std::min<std::uint64_t>(8, c.size - 8 * static_cast<std::uint64_t>(e));
       const std::int32_t at = slotOffset(static_cast<std::uint32_t>(i)) + 8 * e;
-      if (c.eightbytes[e] == EightbyteClass::Sse) {
+      if (c.eightbytes[e] == EightbyteClass::Sse && bytes == 8) {
+        code_.emit(Form::MOVSD_XM64_X, M(Gpr::rbp, at),
+                   X(kSseArgument[placement.registerIndex[e]]));
+      } else if (c.eightbytes[e] == EightbyteClass::Sse) {
         code_.emit(Form::MOVQ_RM64_X, R(Gpr::rax), X(kSseArgument[placement.registerIndex[e]]));
         storePartial(Gpr::rbp, at, Gpr::rax, bytes);
       } else {
@@ -648,7 +673,7 @@ void FunctionEmitter::emitArithmetic(const ir::Instr& instr) {
   // Computed in the result's own register unless that is b's (read after a is
   // moved in).
   Gpr target = resultRegister(instr.result, Gpr::rax);
-  if (homeKind(b) == ValueHomeKind::Register && home(b).reg == target) target = Gpr::rax;
+  if (operandReads(b, target)) target = Gpr::rax;
   loadValue(target, a);
   std::int64_t constant = 0;
   if (immediate32(b, constant)) {
@@ -1148,26 +1173,34 @@ void FunctionEmitter::emitPointerOffset(const ir::Instr& instr, std::uint64_t el
   if (size == 1) {
     Gpr target = resultRegister(instr.result, Gpr::rax);
     const ir::ValueId b = instr.operand[1];
-    if (homeKind(b) == ValueHomeKind::Register && home(b).reg == target) target = Gpr::rax;
+    if (operandReads(b, target)) target = Gpr::rax;
     loadValue(target, instr.operand[0]);
     code_.emit(add ? Form::ADD_R64_RM64 : Form::SUB_R64_RM64, R(target), valueOperand(b, Gpr::rcx));
     storeValue(instr.result, target);
     return;
   }
-  loadValue(Gpr::rcx, instr.operand[1]);
   const Gpr target = resultRegister(instr.result, Gpr::rax);
-  if (size > 1 && std::has_single_bit(static_cast<std::uint64_t>(size))) {
-    code_.emit(Form::SHL_RM64_I8, R(Gpr::rcx),
-               I(std::countr_zero(static_cast<std::uint64_t>(size))));
-  } else if (size != 1 && fitsInt32(size)) {
-    code_.emit(Form::IMUL_R64_RM64_I32, R(Gpr::rcx), R(Gpr::rcx), I(size));
-  } else if (size != 1) {
-    moveImmediate(Gpr::rdx, size);
-    code_.emit(Form::IMUL_R64_RM64, R(Gpr::rcx), R(Gpr::rdx));
-  }
+  scaledIndex(instr.operand[1], size);
   loadValue(target, instr.operand[0]);  // never rcx: pool registers are not scratch
   code_.emit(add ? Form::ADD_RM64_R64 : Form::SUB_RM64_R64, R(target), R(Gpr::rcx));
   storeValue(instr.result, target);
+}
+
+// rcx = index * size (size > 1). A size that is no power of two takes the
+// three-operand imul straight from the index's register (from memory it
+// stays a plain load first: see foldsAsRightOperand in value_homes.cpp).
+void FunctionEmitter::scaledIndex(ir::ValueId index, std::int64_t size) {
+  if (std::has_single_bit(static_cast<std::uint64_t>(size))) {
+    loadValue(Gpr::rcx, index);
+    code_.emit(Form::SHL_RM64_I8, R(Gpr::rcx),
+               I(std::countr_zero(static_cast<std::uint64_t>(size))));
+  } else if (fitsInt32(size)) {
+    code_.emit(Form::IMUL_R64_RM64_I32, R(Gpr::rcx), R(valueInRegister(index, Gpr::rcx)), I(size));
+  } else {
+    loadValue(Gpr::rcx, index);
+    moveImmediate(Gpr::rdx, size);
+    code_.emit(Form::IMUL_R64_RM64, R(Gpr::rcx), R(Gpr::rdx));
+  }
 }
 
 void FunctionEmitter::emitCall(const ir::Instr& instr) {
@@ -1207,6 +1240,11 @@ void FunctionEmitter::emitCall(const ir::Instr& instr) {
     const ir::CallArgument& argument = arguments[i];
     const Classification& c = placement.classification;
     const bool aggregate = types_.isAggregate(argument.type);
+    if (!aggregate && c.eightbyteCount == 1 && c.eightbytes[0] == EightbyteClass::Sse) {
+      // An f64 goes to its xmm register straight from its home.
+      loadFloat(kSseArgument[placement.registerIndex[0]], argument.value);
+      continue;
+    }
     if (aggregate) loadValue(Gpr::r10, argument.value);
     for (int e = 0; e < c.eightbyteCount; ++e) {
       const bool sse = c.eightbytes[e] == EightbyteClass::Sse;
@@ -1243,10 +1281,11 @@ void FunctionEmitter::emitCall(const ir::Instr& instr) {
   const ir::TypeId result = signature.result;
   if (result == ir::TypeTable::kVoid || result >= types_.count()) return;
   if (!types_.isAggregate(result)) {
-    if (result == ir::TypeTable::kF64)
-      code_.emit(Form::MOVQ_RM64_X, R(Gpr::rax), X(Xmm::xmm0));
-    else
-      canonicalize(Gpr::rax, result);
+    if (result == ir::TypeTable::kF64) {
+      storeFloat(instr.result, Xmm::xmm0);
+      return;
+    }
+    canonicalize(Gpr::rax, result);
     storeValue(instr.result, Gpr::rax);
     return;
   }
@@ -1272,9 +1311,10 @@ void FunctionEmitter::emitCall(const ir::Instr& instr) {
 void FunctionEmitter::emitReturn(const ir::Instr& instr) {
   const ir::TypeId result = function_.result;
   if (result != ir::TypeTable::kVoid && result < types_.count() && validValue(instr.operand[0])) {
-    if (!types_.isAggregate(result)) {
+    if (result == ir::TypeTable::kF64) {
+      loadFloat(Xmm::xmm0, instr.operand[0]);
+    } else if (!types_.isAggregate(result)) {
       loadValue(Gpr::rax, instr.operand[0]);
-      if (result == ir::TypeTable::kF64) code_.emit(Form::MOVQ_X_RM64, X(Xmm::xmm0), R(Gpr::rax));
     } else if (incoming_.resultInMemory) {
       loadValue(Gpr::rsi, instr.operand[0]);
       code_.emit(Form::MOV_R64_RM64, R(Gpr::rdi), M(Gpr::rbp, sretOffset_));
@@ -1364,6 +1404,8 @@ void FunctionEmitter::emitInstruction(const ir::Instr& instr) {
       storeValue(instr.result, Gpr::rax);
       break;
     case Op::Load: {
+      // A folded load is read by the next instruction, as its operand.
+      if (homeKind(instr.result) == ValueHomeKind::FoldedLoad) break;
       // An unused load still runs: it may be the fault the program expects.
       const Operand address = addressOperand(instr.operand[0], Gpr::rcx);
       if (homeKind(instr.result) == ValueHomeKind::XmmRegister) {
@@ -1502,6 +1544,8 @@ void FunctionEmitter::emitInstruction(const ir::Instr& instr) {
       loadFloat(target, instr.operand[0]);
       if (homeKind(b) == ValueHomeKind::Stack) {
         code_.emit(form, X(target), M(Gpr::rbp, valueOffsets_[b]));
+      } else if (homeKind(b) == ValueHomeKind::FoldedLoad) {
+        code_.emit(form, X(target), addressOperand(home(b).base, Gpr::rcx));
       } else if (homeKind(b) == ValueHomeKind::XmmRegister) {
         code_.emit(form, X(target), X(home(b).xmm));
       } else {

@@ -12,6 +12,10 @@
 //   interrupts lives in xmm8-xmm15 instead (caller-saved, never scratch);
 // - a compare whose only use is the conditional branch right after it stays
 //   in the flags (cmp + jcc);
+// - an f64 load whose only use is the right operand of the f64 arithmetic
+//   right after it is that instruction's memory operand (`mulsd
+//   -0x50(%rbp), %xmm8`): the same memory read at the same point of the
+//   program, one instruction and one register fewer;
 // - everything else (values used in other blocks, or when the registers run
 //   out) gets an 8-byte frame slot, as before.
 #pragma once
@@ -34,6 +38,8 @@ enum class ValueHomeKind : std::uint8_t {
   Flags,         // a Cmp consumed by the CondBr right after it
   FoldedField,   // FieldAddr `base` + `constant`, used only as the address of the
                  // Load/Store right after it: a [reg + disp] operand there
+  FoldedLoad,    // an f64 Load from address `base`, used only as the right operand
+                 // of the f64 arithmetic right after it: a memory operand there
 };
 
 struct ValueHome {
@@ -42,7 +48,7 @@ struct ValueHome {
   x86::Xmm xmm = x86::Xmm::xmm8;
   std::uint32_t slot = 0;
   std::int64_t constant = 0;
-  ir::ValueId base = ir::kNoValue;  // FoldedField
+  ir::ValueId base = ir::kNoValue;  // FoldedField: the base pointer; FoldedLoad: the address
 };
 
 struct ValueHomes {

@@ -36,12 +36,45 @@ fn main(): i32 {
     return 0;
 }
 )");
-  INFO(built.diagnostics << built.linkOutput);
-  REQUIRE(built.diagnostics.empty());
-  REQUIRE(built.linked);
-  const CommandResult run = runCommand(built.executablePath);
+  const CommandResult run = runBuiltProgram(built);
   CHECK(run.status == 0);
   CHECK(
       run.output ==
       "4 -128 2 -64 64 4294967295 1 1 64 31 8 0 1.8446744073709552e+19 18446744073709551613 255\n");
+}
+
+// f64 operands folded into the arithmetic that reads them (value_homes.h:
+// FoldedLoad) and f64 arguments and results moved xmm to xmm: the values
+// are those of the C expression, evaluated in the same order.
+TEST_CASE("f64 arithmetic reads a loaded right operand from memory, with the same results",
+          "[arithmetic]") {
+  const BuiltProgram built = buildToyProgram("float_operands", R"(
+extern fn printf(fmt: *u8, ...): i32;
+extern fn sqrt(x: f64): f64;
+struct P { x: f64, y: f64, w: f64 }
+fn @[.noinline] half(x: f64): f64 { return x / 2.0; }
+fn main(): i32 {
+    var p = P { x: 3.0, y: 4.0, w: 0.5 };
+    let d = sqrt(p.x * p.x + p.y * p.y);     // 5
+    let q = p.x - p.y / p.w;                 // 3 - 8 = -5
+    p.w -= d * p.w * q;                      // 0.5 - (5 * 0.5 * -5) = 13
+    let h = half(d + p.w);                   // 9
+    printf("%.17g %.17g %.17g %.17g\n", d, q, p.w, h);
+    return 0;
+}
+)");
+  const CommandResult run = runBuiltProgram(built);
+  CHECK(run.status == 0);
+  CHECK(run.output == "5 -5 13 9\n");
+  const CommandResult code = runCommand("objdump -d --no-show-raw-insn " + built.objectPath);
+  REQUIRE(code.status == 0);
+  // Memory right operands: "mulsd -0x18(%rbp),%xmm8", "divsd -0x8(%rbp),%xmm9".
+  CHECK(code.output.find("mulsd  -0x") != std::string::npos);
+  CHECK(code.output.find("divsd  -0x") != std::string::npos);
+  CHECK(code.output.find("addsd  -0x") != std::string::npos);
+  // No f64 parameter, argument or result goes through a general register.
+  CHECK(code.output.find("movq   %xmm0,%rax") == std::string::npos);
+  CHECK(code.output.find("movq   %rax,%xmm0") == std::string::npos);
+  CHECK(code.output.find("movq   %r11,%xmm") == std::string::npos);
+  CHECK(code.output.find("movapd %xmm8,%xmm0") != std::string::npos);
 }

@@ -118,10 +118,7 @@ TEST_CASE("Toy and C call each other with structs of every ABI class and spilled
           "[abi]") {
   const std::string helpers = writeScratchText("abi_helpers.c", kCHelpers);
   const BuiltProgram built = buildToyProgram("abi", kToyProgram, helpers);
-  INFO(built.diagnostics << built.linkOutput);
-  REQUIRE(built.diagnostics.empty());
-  REQUIRE(built.linked);
-  const CommandResult run = runCommand(built.executablePath);
+  const CommandResult run = runBuiltProgram(built);
   CHECK(run.status == 0);
   CHECK(run.output == "7 2.50 str -9 x\n");
 }

@@ -66,6 +66,8 @@ inline bool mentionsWarning(const std::string& text) {
 }  // namespace tide::codegen::testing
 
 // ---- Toy programs: source -> IR (core) -> object (codegen) -> cc -> run.
+#include <catch2/catch.hpp>
+
 #include "tide/codegen/object.h"
 #include "tide/core/compile.h"
 
@@ -100,6 +102,15 @@ inline BuiltProgram buildToyProgram(const std::string& name, const std::string& 
   built.linkOutput = link.output;
   built.linked = link.status == 0;
   return built;
+}
+
+// Runs a program buildToyProgram made, which must have compiled and linked
+// (the test stops with the diagnostics or the linker's output otherwise).
+inline CommandResult runBuiltProgram(const BuiltProgram& built) {
+  INFO(built.diagnostics << built.linkOutput);
+  REQUIRE(built.diagnostics.empty());
+  REQUIRE(built.linked);
+  return runCommand(built.executablePath);
 }
 
 }  // namespace tide::codegen::testing

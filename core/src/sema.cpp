@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
 
 namespace tide::core {
@@ -34,6 +35,33 @@ __int128 canonicalInteger(const TypeTable& types, TypeId type, __int128 value) {
 }
 
 namespace {
+
+// Copies the results of an expression checked just before (a Paren takes its
+// operand's), 8 bytes at a time and the small fields as they were written.
+// A copy by 16-byte moves (or through a stack temporary, as the member-wise
+// assignment compiled) reloaded stores not yet retired in other widths,
+// which the core cannot forward: 15-28% of check()'s samples in perf
+// annotate. The barriers keep the compiler from merging the loads again.
+void copyFreshSema(ExprSema& to, const ExprSema& from) {
+  static_assert(std::is_trivially_copyable_v<ExprSema> && sizeof(ExprSema) == 32);
+  const auto barrier = [] { asm volatile("" ::: "memory"); };
+  uint64_t word;
+  std::memcpy(&word, &from.intValue, 8);
+  std::memcpy(&to.intValue, &word, 8);
+  barrier();
+  std::memcpy(&word, reinterpret_cast<const char*>(&from.intValue) + 8, 8);
+  std::memcpy(reinterpret_cast<char*>(&to.intValue) + 8, &word, 8);
+  barrier();
+  to.symbol = from.symbol;
+  barrier();
+  to.type = from.type;
+  barrier();
+  to.untyped = from.untyped;
+  barrier();
+  to.isConstant = from.isConstant;
+  barrier();
+  to.throughPointer = from.throughPointer;
+}
 
 constexpr __int128 kUntypedLimit = static_cast<__int128>(1) << 120;
 
@@ -1071,8 +1099,7 @@ void Sema::check(Expr* expr, TypeId expected) {
     case ExprKind::Paren: {
       calleeContext_ = asCallee;
       check(expr->left, expected);
-      ExprSema inner = expr->left->sema;
-      sema = inner;
+      copyFreshSema(sema, expr->left->sema);
       return;
     }
     case ExprKind::Unary: checkUnary(expr, expected); return;

@@ -38,6 +38,12 @@ TEST_CASE("Untyped integer constants are exact and take their context's type", "
   requireError(inMain("let x: i8 = 128; return 0;"), "constant 128 does not fit in i8");
   requireError(inMain("let x: u64 = 18446744073709551616; return 0;"),
                "integer literal is too large");
+  requireError(inMain("let x: u64 = 0x1_0000_0000_0000_0000; return 0;"),
+               "integer literal is too large");
+  requireError(inMain("let x: u64 = 99999999999999999999999999999999999999999; return 0;"),
+               "integer literal is too large");
+  requireValid(inMain("let x: u64 = 18446744073709551615; let y: u64 = 0xFFFF_FFFF_FFFF_FFFF;"
+                      "let z: u64 = 0b1" + std::string(63, '0') + "; return (x - y + z) as i32;"));
   requireError(inMain("let x = 5 / 0; return 0;"), "integer constant division by zero");
   requireError(inMain("let n: i64 = 2; let z: i64 = 1 << -2; return 0;"),
                "negative shift count -2");

@@ -50,8 +50,8 @@ bool isCall(ir::Opcode op) {
 // at first and measured slower on an Intel Xeon (Ice Lake) here: strlen_scan
 // 0.99 -> 1.20 s, its loops' counters being stored and reloaded each
 // iteration, which the core forwards faster to a plain load than to an ALU
-// instruction's memory operand. f64 only: nbody 1.18 -> 1.05 s, matmul
-// 1.69 -> 1.55 s, strlen_scan 0.99 -> 0.91 s (alternating runs).
+// instruction's memory operand. f64 only: nbody 1.22 -> 1.06 s (alternating
+// runs; no other benchmark program's code changed but struct_pass's).
 bool foldsAsRightOperand(const ir::Function& function, const ir::Instr& load,
                          const ir::Instr& next) {
   const ir::ValueId v = load.result;

@@ -1736,11 +1736,12 @@ GeneratedFunction FunctionEmitter::run() {
             ? static_cast<std::uint32_t>(laidOut ? function_.layout[position + 1] : position + 1)
             : ir::kNoBlock;
     for (const ir::Instr& instr : function_.instructions(function_.blocks[b])) {
-      noteLocation(instr.location, prologueEndPending_ && instr.location.line != 0);
-      if (instr.location.line != 0) prologueEndPending_ = false;
+      const ir::SourceLocation location = ir::locationOf(instr);
+      noteLocation(location, prologueEndPending_ && location.line != 0);
+      if (location.line != 0) prologueEndPending_ = false;
       const std::uint64_t instructionStart = code_.size();
       emitInstruction(instr);
-      spans_.push_back({instr.location, instructionStart, code_.size()});
+      spans_.push_back({location, instructionStart, code_.size()});
     }
   }
   // The single epilogue every Ret jumps to (DWARF CFI describes just one).

@@ -30,7 +30,7 @@ template <typename F>
 void forEachUse(const ir::Function& function, const ir::Instr& instr, F&& use) {
   for (ir::ValueId v : instr.operand)
     if (v != ir::kNoValue) use(v);
-  if (instr.call == ir::kNoCall) return;
+  if (!ir::isCall(instr.op) || instr.call == ir::kNoCall) return;
   for (const ir::CallArgument& argument : function.arguments(instr))
     if (argument.value != ir::kNoValue) use(argument.value);
   const ir::ValueId resultAddress = function.callSite(instr).aggregateResultAddress;
@@ -38,10 +38,6 @@ void forEachUse(const ir::Function& function, const ir::Instr& instr, F&& use) {
 }
 
 bool fitsDisplacement(std::int64_t value) { return value > -(1LL << 30) && value < (1LL << 30); }
-
-bool isCall(ir::Opcode op) {
-  return op == ir::Opcode::Call || op == ir::Opcode::CallExtern || op == ir::Opcode::CallIndirect;
-}
 
 // Whether `load`'s result (used once) can be the memory operand of `next`:
 // an f64 that is the right operand (never also the left) of f64 arithmetic
@@ -206,7 +202,7 @@ void assignValueHomes(const ir::Function& function, const ir::TypeTable& types,
     calls[0] = 0;
     for (std::uint32_t i = 0; i < instrCount; ++i) {
       const ir::Instr& instr = instrs[i];
-      calls[i + 1] = calls[i] + (isCall(instr.op) ? 1 : 0);
+      calls[i + 1] = calls[i] + (ir::isCall(instr.op) ? 1 : 0);
       if (i + 1 == instrCount) break;
       const ir::Instr& next = instrs[i + 1];
       const ir::ValueId v = instr.result;

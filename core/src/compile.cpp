@@ -109,6 +109,15 @@ bool compileOnce(CompileResult& result, const CompileOptions& options, bool defe
 }
 
 void compileRegistered(CompileResult& result, const CompileOptions& options) {
+  if (result.sources.fileCount() > ir::kMaxFiles) {
+    result.diagnostics.push_back(
+        {Severity::Error,
+         {},
+         "too many source files: " + std::to_string(result.sources.fileCount()) + " (at most " +
+             std::to_string(ir::kMaxFiles) + " in one program)",
+         "tide"});
+    return;
+  }
   if (compileOnce(result, options, options.deferBodies)) return;
   // The observer has seen the first attempt's module go (analysisFinished);
   // this one it is not told of. (A program it is redone for has an error,

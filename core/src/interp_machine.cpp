@@ -326,7 +326,7 @@ std::vector<InterpretFrame> Machine::backtrace(size_t limit) const {
     entry.function = function.name;
     ir::SourceLocation location = function.location;
     const std::vector<DecodedInstr>& code = decoded_[frame.function].code;
-    if (frame.pc < code.size()) location = code[frame.pc].instr->location;
+    if (frame.pc < code.size()) location = ir::locationOf(*code[frame.pc].instr);
     if (location.file < module_.files.size()) entry.file = module_.files[location.file];
     entry.line = location.line;
     entry.column = location.column;

@@ -131,7 +131,7 @@ std::string instrText(const Module& module, const Function& function, const Inst
       break;
     default: text += typeName + operandsText(instr); break;
   }
-  const SourceLocation& location = instr.location;
+  const SourceLocation location = locationOf(instr);
   text += "  ; ";
   if (location.file != 0) text += std::to_string(location.file) + ":";
   text += std::to_string(location.line) + ":" + std::to_string(location.column);

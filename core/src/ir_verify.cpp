@@ -293,6 +293,9 @@ void Verifier::verifyFunction(const Function& function) {
       if (isTerminator(instr.op) && instrIndex_ + 1 != instrs.size())
         problem("terminator in the middle of a block");
       verifyInstr(instr);
+      // (IR built by hand may name no files at all.)
+      if (!module_.files.empty() && instr.file >= module_.files.size())
+        problem("location's file out of range");
       if (instr.result != kNoValue) {
         if (instr.result >= defined_.size()) {
           problem("result value out of range");

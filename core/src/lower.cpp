@@ -53,6 +53,8 @@ class LocationMapper {
   void at(SourceRange range, ir::SourceLocation& out) const {
     locate(main_, range.file, range.begin, out);
   }
+  // Into the instruction's location fields.
+  void at(SourceRange range, Instr& out) const { locate(main_, range.file, range.begin, out); }
   ir::SourceLocation atEnd(SourceRange range) const {
     ir::SourceLocation location;
     locate(ends_, range.file, range.end > range.begin ? range.end - 1 : range.begin, location);
@@ -74,15 +76,19 @@ class LocationMapper {
   mutable size_t lineCount_ = 0;
   mutable Cursor main_, ends_;
 
-  void locate(Cursor& cursor, uint32_t file, uint32_t offset, ir::SourceLocation& out) const {
+  // Location: ir::SourceLocation, or an ir::Instr's location fields (its
+  // file is 16 bits: compileSources takes at most ir::kMaxFiles files).
+  template <typename Location>
+  void locate(Cursor& cursor, uint32_t file, uint32_t offset, Location& out) const {
     if (file != cachedFile_ || offset - cursor.lineBegin >= cursor.lineEnd - cursor.lineBegin)
         [[unlikely]] {
       if (!locateSlow(cursor, file, offset)) {
-        out = {};
+        out.file = 0;
+        out.line = out.column = 0;
         return;
       }
     }
-    out.file = file;
+    out.file = static_cast<decltype(out.file)>(file);
     out.line = static_cast<uint32_t>(cursor.line + 1);
     out.column = offset - cursor.lineBegin + 1;
   }
@@ -462,7 +468,7 @@ class FunctionLowering {
   }
   Instr& add(Opcode op, SourceRange range) {
     Instr& instr = add(op);
-    owner_.locations().at(range, instr.location);
+    owner_.locations().at(range, instr);
     return instr;
   }
   [[gnu::noinline]] void makeRoom() {
@@ -485,7 +491,7 @@ class FunctionLowering {
   void branch(BlockId target, SourceRange range) { add(Opcode::Br, range).target[0] = target; }
   void branch(BlockId target, const ir::SourceLocation& location) {
     Instr& instr = add(Opcode::Br);
-    instr.location = location;
+    ir::setLocation(instr, location);
     instr.target[0] = target;
   }
   void condBranch(ValueId condition, BlockId ifTrue, BlockId ifFalse, SourceRange range) {
@@ -675,7 +681,7 @@ void FunctionLowering::finishInstructions() {
     if (block.firstInstr + block.instrCount != open_.size()) moveRunToEnd(block, 1);
     Instr& instr = open_.emplace_back();
     instr.op = Opcode::Unreachable;
-    instr.location = function_.endLocation;
+    ir::setLocation(instr, function_.endLocation);
     ++block.instrCount;
   }
   if (!relocated_) {
@@ -883,7 +889,7 @@ void FunctionLowering::lowerFor(Stmt* statement) {
   compare.type = type;
   compare.operand[0] = current;
   compare.operand[1] = limit;
-  owner_.locations().at(range, compare.location);
+  owner_.locations().at(range, compare);
   compare.result = static_cast<ValueId>(function_.valueTypes.size());
   function_.valueTypes.push_back(TypeTable::kBool);
   ValueId inRange = append(compare).result;
@@ -941,7 +947,7 @@ ValueId FunctionLowering::lowerValue(Expr* expr) {
     instr.op = Opcode::ConstF64;
     instr.type = type;
     instr.floatImmediate = sema.floatValue;
-    owner_.locations().at(expr->range, instr.location);
+    owner_.locations().at(expr->range, instr);
     instr.result = static_cast<ValueId>(function_.valueTypes.size());
     function_.valueTypes.push_back(type);
     return append(instr).result;
@@ -953,7 +959,7 @@ ValueId FunctionLowering::lowerValue(Expr* expr) {
       instr.op = Opcode::StringAddr;
       instr.type = type;
       instr.index = owner_.internString(expr->text);
-      owner_.locations().at(expr->range, instr.location);
+      owner_.locations().at(expr->range, instr);
       instr.result = static_cast<ValueId>(function_.valueTypes.size());
       function_.valueTypes.push_back(type);
       return append(instr).result;
@@ -1000,7 +1006,7 @@ ValueId FunctionLowering::lowerAddress(Expr* expr) {
         instr.op = Opcode::GlobalAddr;
         instr.type = types_.pointerTo(type);
         instr.index = symbol->index;
-        owner_.locations().at(expr->range, instr.location);
+        owner_.locations().at(expr->range, instr);
         instr.result = static_cast<ValueId>(function_.valueTypes.size());
         function_.valueTypes.push_back(instr.type);
         return append(instr).result;
@@ -1222,7 +1228,7 @@ ValueId FunctionLowering::lowerCall(Expr* expr, ValueId destination) {
                                                       pendingArguments_.size() - argumentBase),
                     resultAddress, static_cast<uint32_t>(paramCount));
   pendingArguments_.resize(argumentBase);
-  owner_.locations().at(expr->range, instr.location);
+  owner_.locations().at(expr->range, instr);
   ValueId value = append(instr).result;
   return kinds_.isAggregate(result) ? resultAddress : value;
 }
@@ -1370,6 +1376,9 @@ void ModuleLowering::declare(const CheckedProgram& program) {
     global.location = locations_.at(decl->range);
     module_.globals.push_back(std::move(global));
   }
+  // Sized once: each regrowth moved every Function so far into fresh memory
+  // (4 MB touched for the 5,000 functions of the 100,000-line benchmark).
+  module_.functions.reserve(module_.functions.size() + program.functions.size());
   for (Decl* decl : program.functions) {
     decl->symbol->index = static_cast<uint32_t>(module_.functions.size());
     ir::Function function;

@@ -76,6 +76,15 @@ TEST_CASE("A directory or a missing path is reported by name", "[badinput]") {
   CHECK_FALSE(missing.ok());
 }
 
+TEST_CASE("More source files than an instruction can name is an error", "[badinput]") {
+  // An instruction keeps its file in 16 bits (ir::kMaxFiles).
+  std::vector<tide::core::SourceFile> files(tide::ir::kMaxFiles + 1, {"f.toy", ""});
+  auto result = tide::core::compileSources(files);
+  CHECK_FALSE(result.ok());
+  CHECK(contains(tide::core::formatDiagnostics(result),
+                 "error: too many source files: 65536 (at most 65535 in one program)"));
+}
+
 TEST_CASE("Random bytes never crash the front end", "[badinput]") {
   uint64_t state = 12345;
   for (int round = 0; round < 300; ++round) {

@@ -34,7 +34,8 @@ struct FunctionBuilder {
   }
   void block(std::string label) { function.addBlock(std::move(label)); }
   ir::ValueId emit(ir::Instr instr, ir::TypeId valueType = ir::kNoType) {
-    instr.location = {0, static_cast<uint32_t>(function.blocks.size()), 1};
+    instr.line = static_cast<uint32_t>(function.blocks.size());
+    instr.column = 1;
     if (valueType != ir::kNoType) {
       instr.result = static_cast<ir::ValueId>(function.valueTypes.size());
       function.valueTypes.push_back(valueType);

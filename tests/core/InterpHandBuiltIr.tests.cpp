@@ -31,7 +31,8 @@ struct MainBuilder {
   }
 
   ir::ValueId emit(ir::Instr instr, ir::TypeId valueType) {
-    instr.location = {0, main.blocks.back().instrCount + 1, 1};
+    instr.line = main.blocks.back().instrCount + 1;
+    instr.column = 1;
     if (valueType != ir::kNoType) {
       instr.result = static_cast<ir::ValueId>(main.valueTypes.size());
       main.valueTypes.push_back(valueType);

@@ -64,6 +64,32 @@ TEST_CASE("A slot's address is defined once per block and again in the next bloc
   CHECK(countOf(blockText("entry"), "load i64") == 2);
 }
 
+TEST_CASE("Each instruction's location names its own file, line and column", "[lowering]") {
+  // Two files: a function of the second one keeps file 1 in all its code.
+  auto result =
+      core::compileSources({{"a.toy", "fn main(): i32 { return helper(2) as i32; }\n"},
+                            {"b.toy", "\n\nfn helper(x: i64): i64 {\n  return x * 3;\n}\n"}});
+  INFO(core::formatDiagnostics(result));
+  REQUIRE(result.ok());
+  REQUIRE(result.module->files.size() == 2);
+  bool sawMultiply = false;
+  for (const ir::Function& function : result.module->functions) {
+    const uint32_t file = function.name == "helper" ? 1 : 0;
+    for (const ir::Block& block : function.blocks)
+      for (const ir::Instr& instr : function.instructions(block)) {
+        const ir::SourceLocation location = ir::locationOf(instr);
+        CHECK(location.file == file);
+        CHECK(location.line != 0);
+        if (instr.op == ir::Opcode::Mul) {
+          sawMultiply = true;
+          CHECK(location.line == 4);
+          CHECK(location.column == 10);
+        }
+      }
+  }
+  CHECK(sawMultiply);
+}
+
 TEST_CASE("&& and || short-circuit through branches", "[lowering]") {
   std::string text = irOf("fn t(): bool { return true; }\n" +
                           inMain("let b = t() && t(); if b { return 1; } return 0;"));
@@ -130,6 +156,12 @@ TEST_CASE("The verifier rejects broken IR", "[verifier]") {
     auto problems = ir::verifyModule(module);
     REQUIRE_FALSE(problems.empty());
     CHECK(contains(problems[0], "out of range"));
+  }
+  SECTION("a location in a file the module does not have") {
+    main.instructions(main.blocks[0])[0].file = 1;
+    auto problems = ir::verifyModule(module);
+    REQUIRE_FALSE(problems.empty());
+    CHECK(contains(problems[0], "location's file out of range"));
   }
   SECTION("a bad branch target") {
     main.instructions(main.blocks[0]).back().op = ir::Opcode::Br;

@@ -10,7 +10,7 @@
 //   (Copy), and every aggregate temporary has its own slot.
 // - Instructions sit in basic blocks; each block ends with exactly one
 //   terminator (Br, CondBr, Ret, Unreachable) and has no other terminator.
-//   Every instruction carries a SourceLocation.
+//   Every instruction carries a source location (locationOf(instr)).
 // - Values (virtual registers) are numbered per function; each is defined by
 //   exactly one instruction, and Function::valueTypes gives its (scalar) type.
 // The opcode list is defined once, in TIDE_IR_OPCODES below.
@@ -33,6 +33,10 @@ struct SourceLocation {
   uint32_t line = 0;
   uint32_t column = 0;
 };
+
+// An instruction stores its file in 16 bits (see Instr), so one program has
+// at most this many source files; compileSources reports more as an error.
+inline constexpr uint32_t kMaxFiles = 0xFFFF;
 
 using TypeId = uint32_t;
 using ValueId = uint32_t;
@@ -297,6 +301,9 @@ enum class Opcode : uint8_t {
 
 std::string_view opcodeName(Opcode op);
 bool isTerminator(Opcode op);
+inline bool isCall(Opcode op) {
+  return op == Opcode::Call || op == Opcode::CallIndirect || op == Opcode::CallExtern;
+}
 
 // An argument of a call. Scalars: value of `type`. Aggregates (struct/array by
 // value): value is the ADDRESS of a slot holding the aggregate, type its type;
@@ -320,30 +327,47 @@ struct CallSite {
 
 inline constexpr uint32_t kNoCall = 0xFFFFFFFFu;
 
-// 48 bytes (was 56), trivially copyable (no member owns memory): lowering
-// writes and the code generator reads ~700k of these for 100,000 lines, and
-// IR memory is most of the front end's memory traffic. Members are ordered
-// so that the 4-byte fields pack without padding. The branch targets and
-// the immediate share storage: only Br and CondBr have targets, and they
-// have no immediate. An instruction starts with both targets kNoBlock (so a
-// branch whose target was never set fails verification); whoever makes an
-// instruction with an immediate sets it.
+// 40 bytes (was 56, then 48), trivially copyable (no member owns memory):
+// lowering writes and the code generator reads ~650k of these for 100,000
+// lines, and IR memory is most of the front end's memory traffic and, in a
+// fresh process, of its page faults. Members are ordered so that they pack
+// without padding; the file index takes the two bytes that were padding
+// (kMaxFiles). The branch targets, the call site and the immediate share
+// storage: only Br and CondBr have targets, only calls have a call site, and
+// none of them has an immediate. An instruction starts with both targets
+// kNoBlock (so a branch whose target was never set fails verification, and a
+// call made without setCall has kNoCall); whoever makes an instruction with
+// an immediate sets it. Read and write the location with locationOf and
+// setLocation.
 struct Instr {
   Opcode op = Opcode::Unreachable;
   CmpPredicate predicate = CmpPredicate::Eq;  // Cmp only
+  uint16_t file = 0;                          // the location: Module::files index,
   TypeId type = kNoType;                      // meaning per opcode (see table)
   ValueId result = kNoValue;                  // defined value, if any
   ValueId operand[2] = {kNoValue, kNoValue};  // a, b
   uint32_t index = 0;                         // slot/global/function/extern/string/field
-  uint32_t call = kNoCall;                    // calls: index into Function::calls
-  SourceLocation location;
+  uint32_t line = 0;                          // ... line and column (1-based; 0 = unknown)
+  uint32_t column = 0;
   union {
     BlockId target[2] = {kNoBlock, kNoBlock};  // Br, CondBr
+    uint32_t call;                             // calls: index into Function::calls
     int64_t immediate;                         // ConstInt bits, FieldAddr offset
     double floatImmediate;                     // ConstF64 (the only opcode with a float one)
   };
 };
-static_assert(sizeof(Instr) == 48);
+static_assert(sizeof(Instr) == 40);
+static_assert(kNoBlock == kNoCall, "a fresh instruction's call aliases target[0]");
+
+inline SourceLocation locationOf(const Instr& instr) {
+  return {instr.file, instr.line, instr.column};
+}
+// location.file must be below kMaxFiles (compileSources guarantees it).
+inline void setLocation(Instr& instr, const SourceLocation& location) {
+  instr.file = static_cast<uint16_t>(location.file);
+  instr.line = location.line;
+  instr.column = location.column;
+}
 
 // A block's instructions are the run Function::instrs[firstInstr, firstInstr +
 // instrCount): one allocation per function instead of one per block. The last
@@ -390,7 +414,7 @@ struct Function {
   // A call without a site (IR built by hand, unverified) has no arguments.
   const CallSite& callSite(const Instr& call) const {
     static constexpr CallSite kNoSite{};
-    return call.call < calls.size() ? calls[call.call] : kNoSite;
+    return isCall(call.op) && call.call < calls.size() ? calls[call.call] : kNoSite;
   }
   std::span<const CallArgument> arguments(const Instr& call) const {
     const CallSite& site = callSite(call);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/kept_until_exit.h"
 #include "tide/codegen/compile_pipeline.h"
 #include "tide/core/compile.h"
 
@@ -133,7 +134,8 @@ int runBuild(std::span<const std::string> arguments) {
   // Front end and code generator on two threads for large inputs; only the
   // object is needed afterwards.
   options.releaseBodies = true;
-  const codegen::CompiledObject result = codegen::compileFilesToObject(request.sources, options);
+  codegen::CompiledObject result = codegen::compileFilesToObject(request.sources, options);
+  const KeptUntilExit keep(result);
   const std::string diagnostics = core::formatDiagnostics(result.compiled);
   std::fwrite(diagnostics.data(), 1, diagnostics.size(), stderr);
   if (!result.compiled.ok()) return 1;

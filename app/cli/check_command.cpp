@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "cli/commands.h"
+#include "cli/kept_until_exit.h"
 #include "tide/core/compile.h"
 
 namespace tide::cli {
@@ -14,6 +15,7 @@ int runCheck(std::span<const std::string> arguments) {
     return 2;
   }
   core::CompileResult result = core::compileFiles(paths);
+  const KeptUntilExit keep(result);
   std::string text = core::formatDiagnostics(result);
   std::fwrite(text.data(), 1, text.size(), stderr);
   return core::hasErrors(result.diagnostics) ? 1 : 0;

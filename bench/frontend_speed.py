@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
-"""Front-end compile speed: `tide check` (read + lex + parse + check + lower)
-on the output of ../shared/bench/gen_lines.py, against `tcc -c` and
+"""Front-end compile speed: `tide check` (read + lex + parse + check; it makes
+no IR) on the output of ../shared/bench/gen_lines.py, against `tcc -c` and
 `gcc -O0 -c` on its C twin. Median of several runs, wall clock and CPU time
 (the machine is shared, so CPU time is the steadier number).
 
-`tide check` includes the start-up of the `tide` executable (it links Qt and
-LLDB), so the library path is also timed in-process by tide-frontend-bench
-(bench/frontend_bench.cpp, next to `tide`): lex+parse, check and lower to IR
-separately, the best of several rounds, and the peak memory.
+`tide check` includes the start-up of the `tide` executable and no lowering,
+so the whole front end (lowering to IR included: the target's figure) is
+also timed in-process by tide-frontend-bench (bench/frontend_bench.cpp, next
+to `tide`): lex+parse, check and lower to IR separately, the best of several
+rounds, compileSources() in a fresh process, and the peak memory.
 
     python3 bench/frontend_speed.py --tide build/release/bin/tide [--n 5000] [--runs 3]
 """
@@ -56,7 +57,7 @@ def main():
         c = os.path.join(work, "lines.c")
         with open(toy) as f:
             lines = sum(1 for _ in f)
-        rows = [("tide check", [args.tide, "check", toy])]
+        rows = [("tide check", [args.tide, "check", toy])]  # no IR: see the docstring
         if shutil.which("tcc"):
             rows.append(("tcc -c", ["tcc", "-c", c, "-o", os.path.join(work, "t.o")]))
         rows.append(("gcc -O0 -c", ["gcc", "-O0", "-fwrapv", "-c", c, "-o", os.path.join(work, "g.o")]))

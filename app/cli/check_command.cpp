@@ -14,7 +14,10 @@ int runCheck(std::span<const std::string> arguments) {
     std::fprintf(stderr, "usage: tide check FILE.toy...\n");
     return 2;
   }
-  core::CompileResult result = core::compileFiles(paths);
+  // Diagnostics only: lowering reports none, so the IR is not made.
+  core::CompileOptions options;
+  options.lowerToIr = false;
+  core::CompileResult result = core::compileFiles(paths, options);
   const KeptUntilExit keep(result);
   std::string text = core::formatDiagnostics(result);
   std::fwrite(text.data(), 1, text.size(), stderr);

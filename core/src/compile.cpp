@@ -91,11 +91,12 @@ bool compileOnce(CompileResult& result, const CompileOptions& options, bool defe
   // after its body is checked (its AST still in the cache); the module is
   // used only if analysis found no error.
   IncrementalLowering lowering(result.sources, *module, options.observer);
-  CheckedProgram program = analyzeProgram(files, module->types, arena, sink, &lowering);
+  CheckedProgram program =
+      analyzeProgram(files, module->types, arena, sink, options.lowerToIr ? &lowering : nullptr);
   if (options.observer) options.observer->analysisFinished();
   if (program.reparseWithoutDeferring) return false;
   result.diagnostics = std::move(sink.diagnostics());
-  if (hasErrors(result.diagnostics)) return true;
+  if (hasErrors(result.diagnostics) || !options.lowerToIr) return true;
   // 4. Verify.
   if (verifiesIr(options)) {
     for (const std::string& problem : ir::verifyModule(*module))

@@ -2,6 +2,11 @@
 // source line, and a caret with tildes under the range. Exact text.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
 #include "FrontEndSupport.h"
 
 using namespace tide::test;
@@ -50,4 +55,35 @@ TEST_CASE("A range wider than its line is clipped to the line", "[diagnostics]")
   std::string text = diagnosticsOf("fn main(): i32 {\n  return \"abc\n}\n");
   CHECK(contains(
       text, "t.toy:2:10: error: unterminated string literal\n  return \"abc\n         ^~~~\n"));
+}
+
+// `tide check` compiles with lowerToIr off: lowering reports nothing, so
+// checking alone must print exactly what a full compile prints, warnings
+// included, on every corpus program, and make no module.
+TEST_CASE("Checking without lowering reports exactly a full compile's diagnostics",
+          "[diagnostics][corpus]") {
+  namespace fs = std::filesystem;
+  int compared = 0, withDiagnostics = 0;
+  for (const char* directory : {"cases", "err"}) {
+    for (const auto& entry :
+         fs::directory_iterator(fs::path(TIDE_SOURCE_DIR) / "tests" / "corpus" / directory)) {
+      if (entry.path().extension() != ".toy") continue;
+      INFO(entry.path().string());
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::stringstream text;
+      text << in.rdbuf();
+      const std::vector<tide::core::SourceFile> files = {
+          {entry.path().filename().string(), text.str()}};
+      tide::core::CompileOptions checkOnly;
+      checkOnly.lowerToIr = false;
+      const tide::core::CompileResult checked = tide::core::compileSources(files, checkOnly);
+      const tide::core::CompileResult full = tide::core::compileSources(files);
+      CHECK(tide::core::formatDiagnostics(checked) == tide::core::formatDiagnostics(full));
+      CHECK(checked.module == nullptr);
+      if (!full.diagnostics.empty()) ++withDiagnostics;
+      ++compared;
+    }
+  }
+  CHECK(compared >= 260);
+  CHECK(withDiagnostics >= 60);  // the err cases, at least
 }

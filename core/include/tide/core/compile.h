@@ -41,11 +41,14 @@ struct CompileOptions {
   // Parse each function body only when it is checked, into memory reused
   // from one body to the next (the result is the same; see compileOnce).
   bool deferBodies = true;
+  // Lower the checked program to IR. Off: check only (every diagnostic, since
+  // lowering reports none, and no module), what `tide check` needs.
+  bool lowerToIr = true;
 };
 
 struct CompileResult {
   std::vector<Diagnostic> diagnostics;  // in report order; errors and warnings
-  std::unique_ptr<ir::Module> module;   // null when any error was reported
+  std::unique_ptr<ir::Module> module;   // null when any error was reported (or !lowerToIr)
   SourceManager sources;                // for printing the diagnostics
   bool observed = false;                // the options' observer followed the making of `module`
   bool ok() const { return module != nullptr; }

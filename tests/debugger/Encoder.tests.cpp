@@ -5,6 +5,7 @@
 // must equal the encoder's own Intel rendering of what it meant to encode.
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -77,6 +78,12 @@ std::vector<Operand> samplesFor(OperandKind kind) {
   return {};
 }
 
+// The samples of each of the form's three operand slots.
+std::array<std::vector<Operand>, 3> samplesOf(Form form) {
+  const FormInfo& info = formInfo(form);
+  return {samplesFor(info.kinds[0]), samplesFor(info.kinds[1]), samplesFor(info.kinds[2])};
+}
+
 }  // namespace
 
 TEST_CASE("every instruction form encodes to what LLDB disassembles", "[encoder]") {
@@ -84,12 +91,9 @@ TEST_CASE("every instruction form encodes to what LLDB disassembles", "[encoder]
   for (int formIndex = 0; formIndex < static_cast<int>(Form::Count); ++formIndex) {
     const Form form = static_cast<Form>(formIndex);
     const FormInfo& info = formInfo(form);
-    std::vector<Operand> samples[3];
+    const std::array<std::vector<Operand>, 3> samples = samplesOf(form);
     std::size_t variants = 1;
-    for (int i = 0; i < 3; ++i) {
-      samples[i] = samplesFor(info.kinds[i]);
-      variants = std::max(variants, samples[i].size());
-    }
+    for (const std::vector<Operand>& slot : samples) variants = std::max(variants, slot.size());
     for (std::size_t v = 0; v < variants; ++v) {
       // Offsetting the slots differently pairs each sample with several others.
       Operand operands[3];
@@ -158,4 +162,34 @@ TEST_CASE("labels patch forward and backward rel32 branches", "[encoder]") {
   Assembler unbound;
   unbound.branch(Form::JMP_REL32, unbound.newLabel());
   CHECK_FALSE(unbound.finish());
+}
+
+// Assembler::emit has a straight path of its own for the common ModRM forms;
+// it must write exactly what encode() writes (the path checked against LLDB
+// above), for every form and every pairing of the operand samples.
+TEST_CASE("Assembler::emit writes exactly encode()'s bytes for every form", "[encoder]") {
+  int checked = 0;
+  for (int formIndex = 0; formIndex < static_cast<int>(Form::Count); ++formIndex) {
+    const Form form = static_cast<Form>(formIndex);
+    const std::array<std::vector<Operand>, 3> samples = samplesOf(form);
+    for (const Operand& a : samples[0])
+      for (const Operand& b : samples[1])
+        for (const Operand& c : samples[2]) {
+          const Operand operands[3] = {a, b, c};
+          std::vector<std::uint8_t> expected;
+          EncodedFields expectedFields;
+          REQUIRE(encode(form, operands, 3, expected, &expectedFields));
+          Assembler assembler;
+          const EncodedFields fields = assembler.emit(form, a, b, c);
+          const std::vector<std::uint8_t> bytes(assembler.bytes().begin(), assembler.bytes().end());
+          INFO("form " << formInfo(form).mnemonic << " #" << formIndex);
+          CHECK(bytes == expected);
+          CHECK(fields.length == expectedFields.length);
+          CHECK(fields.dispOffset == expectedFields.dispOffset);
+          CHECK(fields.immOffset == expectedFields.immOffset);
+          CHECK(fields.rel32Offset == expectedFields.rel32Offset);
+          ++checked;
+        }
+  }
+  CHECK(checked > 5000);
 }

@@ -185,6 +185,9 @@ class Assembler {
   // encoding it. code() trims the slack.
   std::vector<std::uint8_t> code_;
   std::size_t used_ = 0;
+  // Every form emit's straight path does not take (x86_encoder.cpp).
+  [[gnu::noinline]] EncodedFields emitGeneral(Form form, const Operand& a, const Operand& b,
+                                              const Operand& c);
   std::vector<std::int64_t> labelOffsets_;  // -1 while unbound
   std::vector<Fixup> fixups_;
 };

@@ -204,7 +204,7 @@ void ObjectBuilder::addFunction(std::uint32_t index) {
   }
   ++state.added;
   // Functions start 16-byte aligned, padded with int3 (never executed).
-  while (context.code.size() % 16 != 0) context.code.emit(x86::Form::INT3);
+  context.code.alignWithInt3(16);
   GeneratedFunction generated = generateFunction(context, index, state.unit.lines);
   const ir::Function& function = state.module.functions[index];
   state.result.functions.push_back({function.name, generated.debug.lowPc,

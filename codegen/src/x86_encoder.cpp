@@ -333,6 +333,13 @@ EncodedFields Assembler::emitGeneral(Form form, const Operand& a, const Operand&
   return fields;
 }
 
+void Assembler::alignWithInt3(std::size_t alignment) {
+  const std::size_t padding = (alignment - used_ % alignment) % alignment;
+  if (code_.size() - used_ < padding) code_.resize(used_ + padding);
+  std::fill_n(code_.begin() + static_cast<std::ptrdiff_t>(used_), padding, std::uint8_t{0xCC});
+  used_ += padding;
+}
+
 Label Assembler::newLabel() {
   labelOffsets_.push_back(-1);
   return Label{static_cast<int>(labelOffsets_.size() - 1)};

@@ -193,3 +193,18 @@ TEST_CASE("Assembler::emit writes exactly encode()'s bytes for every form", "[en
   }
   CHECK(checked > 5000);
 }
+
+TEST_CASE("alignWithInt3 pads with int3 to the next multiple, and not when aligned", "[encoder]") {
+  Assembler assembler;
+  assembler.alignWithInt3(16);
+  CHECK(assembler.size() == 0);
+  assembler.emit(Form::PUSH_R64, Operand::gpr(Gpr::rbp));  // 1 byte
+  assembler.alignWithInt3(16);
+  REQUIRE(assembler.size() == 16);
+  for (std::size_t i = 1; i < 16; ++i) CHECK(assembler.bytes()[i] == 0xCC);
+  assembler.alignWithInt3(16);
+  CHECK(assembler.size() == 16);
+  assembler.emit(Form::RET);
+  assembler.alignWithInt3(8);
+  CHECK(assembler.size() == 24);
+}

@@ -150,6 +150,8 @@ class Assembler {
   // Operands by reference: copying three of them per instruction showed.
   EncodedFields emit(Form form, const Operand& a = {}, const Operand& b = {},
                      const Operand& c = {});
+  // Pads with int3 (0xCC) up to a multiple of `alignment` bytes.
+  void alignWithInt3(std::size_t alignment);
   Label newLabel();
   void bind(Label label);
   // Jcc/JMP/CALL rel32 to a label; patched when the label is bound.

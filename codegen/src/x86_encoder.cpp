@@ -137,6 +137,29 @@ struct PlanTable {
 };
 constexpr PlanTable kPlans;
 
+// ModRM for `reg` (3 bits: a register's low bits or a /digit) and an rm that
+// is a register or [base + disp] (not rip-relative), then the SIB byte and
+// displacement that base needs. Writes at `out`; returns the byte count.
+[[gnu::always_inline]] inline int putModRm(std::uint8_t* out, int reg, const Operand& rm) {
+  if (rm.type != Operand::Type::Mem) {
+    out[0] = static_cast<std::uint8_t>(0xC0 | (reg << 3) | (rm.reg & 7));
+    return 1;
+  }
+  const int base = static_cast<int>(rm.memory.base) & 7;
+  const std::int32_t disp = rm.memory.disp;
+  // rbp/r13 as base with mod=00 would mean rip-relative: force a disp8.
+  const int mod = disp == 0 && base != 5 ? 0 : (disp >= -128 && disp <= 127 ? 1 : 2);
+  int n = 0;
+  out[n++] = static_cast<std::uint8_t>((mod << 6) | (reg << 3) | base);
+  if (base == 4) out[n++] = 0x24;  // SIB: no index, base rsp/r12
+  if (mod == 1) out[n++] = static_cast<std::uint8_t>(disp);
+  if (mod == 2) {
+    const auto value = static_cast<std::uint32_t>(disp);
+    for (int i = 0; i < 4; ++i) out[n++] = static_cast<std::uint8_t>(value >> (8 * i));
+  }
+  return n;
+}
+
 // Encodes into `bytes` (an instruction is at most 15 bytes); returns the
 // length, or 0 when the operands do not match the form. Always inlined into
 // its two callers: as a call it passed the slots through memory and saved
@@ -215,21 +238,12 @@ constexpr PlanTable kPlans;
 
   if (info.modrm != PlusReg && info.modrm != ModNone) {
     const int reg = info.modrm == ModR ? (regField & 7) : info.modrm;
-    if (rm->type != Operand::Type::Mem) {
-      put(static_cast<std::uint8_t>(0xC0 | (reg << 3) | (rm->reg & 7)));
-    } else if (rm->memory.ripRelative) {
+    if (rm->type == Operand::Type::Mem && rm->memory.ripRelative) {
       put(static_cast<std::uint8_t>(0x05 | (reg << 3)));
       result.dispOffset = n;
       put32(static_cast<std::uint32_t>(rm->memory.disp));
     } else {
-      const int base = static_cast<int>(rm->memory.base) & 7;
-      const std::int32_t disp = rm->memory.disp;
-      // rbp/r13 as base with mod=00 would mean rip-relative: force a disp8.
-      int mod = disp == 0 && base != 5 ? 0 : (disp >= -128 && disp <= 127 ? 1 : 2);
-      put(static_cast<std::uint8_t>((mod << 6) | (reg << 3) | base));
-      if (base == 4) put(0x24);  // SIB: no index, base rsp/r12
-      if (mod == 1) put(static_cast<std::uint8_t>(disp));
-      if (mod == 2) put32(static_cast<std::uint32_t>(disp));
+      n += putModRm(bytes + n, reg, *rm);
     }
   }
 
@@ -297,23 +311,7 @@ EncodedFields Assembler::emit(Form form, const Operand& a, const Operand& b, con
       int n = 0;
       if (rex != 0x40) out[n++] = static_cast<std::uint8_t>(rex);
       out[n++] = static_cast<std::uint8_t>(info.opcode);
-      const int regBits = (reg.reg & 7) << 3;
-      if (!memory) {
-        out[n++] = static_cast<std::uint8_t>(0xC0 | regBits | (rmNumber & 7));
-      } else {
-        const int base = rmNumber & 7;
-        const std::int32_t disp = rm.memory.disp;
-        // rbp/r13 with mod=00 would mean rip-relative: a disp8 of 0 instead.
-        const int mod = disp == 0 && base != 5 ? 0 : (disp >= -128 && disp <= 127 ? 1 : 2);
-        out[n++] = static_cast<std::uint8_t>((mod << 6) | regBits | base);
-        if (base == 4) out[n++] = 0x24;  // SIB: no index, base rsp/r12
-        if (mod == 1) {
-          out[n++] = static_cast<std::uint8_t>(disp);
-        } else if (mod == 2) {
-          const auto value = static_cast<std::uint32_t>(disp);
-          for (int i = 0; i < 4; ++i) out[n++] = static_cast<std::uint8_t>(value >> (8 * i));
-        }
-      }
+      n += putModRm(out + n, reg.reg & 7, rm);
       used_ += static_cast<std::size_t>(n);
       fields.length = n;
       return fields;

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 
 #include "tide/core/internal/lower.h"
 #include "tide/core/internal/parser.h"
@@ -90,9 +91,10 @@ bool compileOnce(CompileResult& result, const CompileOptions& options, bool defe
   // 2. Analyze them together (one namespace), 3. lowering each function right
   // after its body is checked (its AST still in the cache); the module is
   // used only if analysis found no error.
-  IncrementalLowering lowering(result.sources, *module, options.observer);
+  std::optional<IncrementalLowering> lowering;
+  if (options.lowerToIr) lowering.emplace(result.sources, *module, options.observer);
   CheckedProgram program =
-      analyzeProgram(files, module->types, arena, sink, options.lowerToIr ? &lowering : nullptr);
+      analyzeProgram(files, module->types, arena, sink, lowering ? &*lowering : nullptr);
   if (options.observer) options.observer->analysisFinished();
   if (program.reparseWithoutDeferring) return false;
   result.diagnostics = std::move(sink.diagnostics());

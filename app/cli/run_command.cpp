@@ -3,7 +3,7 @@
 // a fault, with a Toy backtrace on stderr). --interp runs the reference
 // interpreter in this process; the native path compiles with the compile
 // pipeline (code generation overlapping the front end on large inputs) and
-// runs the object in tide-runner (JIT).
+// runs the object in a child forked before the compile (JIT).
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -74,12 +74,14 @@ int runInterpreted(const ir::Module& module, const RunRequest& request) {
 // The native path: codegen + tide-runner (JIT), in run_native.cpp. Only the
 // object is needed, so each function's IR is freed once its code exists.
 int runNative(const RunRequest& request) {
+  const std::unique_ptr<jit::PreforkedHost> host =
+      prepareNativeHost(request.files.front(), request.programArguments);
   codegen::PipelineOptions options;
   options.releaseBodies = true;
   const codegen::CompiledObject result = codegen::compileFilesToObject(request.files, options);
   std::fputs(core::formatDiagnostics(result.compiled).c_str(), stderr);
   if (!result.compiled.ok()) return 1;
-  return runNativeObject(result.object, request.files.front(), request.programArguments);
+  return runNativeObject(result.object, *host);
 }
 
 }  // namespace

@@ -11,18 +11,23 @@
 #include "tide/jit/runner_host.h"
 
 namespace tide::cli {
-int runNativeObject(const codegen::ObjectFile& object, const std::string& programName,
-                    const std::vector<std::string>& arguments) {
-  for (const std::string& problem : object.problems)
-    std::fprintf(stderr, "tide run: code generation: %s\n", problem.c_str());
+std::unique_ptr<jit::PreforkedHost> prepareNativeHost(const std::string& programName,
+                                                      const std::vector<std::string>& arguments) {
   jit::RunOptions options;
   options.programName = programName;
-  // `tide run` is single-threaded here (the compile pipeline's threads have
-  // been joined) and small, so a forked child hosts the image: no second
-  // exec, which would cost more than a small program.
+  // A forked child hosts the image: no second exec, which would cost more
+  // than a small program. It is forked before the compile, while this
+  // process is small and has no threads (the pipeline's come later).
   options.inProcessHost = jit::hostImage;
+  std::fflush(nullptr);
+  return std::make_unique<jit::PreforkedHost>(options, arguments);
+}
+
+int runNativeObject(const codegen::ObjectFile& object, jit::PreforkedHost& host) {
+  for (const std::string& problem : object.problems)
+    std::fprintf(stderr, "tide run: code generation: %s\n", problem.c_str());
   std::fflush(nullptr);  // our own buffered output first, then the program's
-  const jit::RunResult result = jit::runImage(object.bytes, arguments, options);
+  const jit::RunResult result = host.run(object.bytes);
   if (!result.started) {
     std::fprintf(stderr, "tide run: %s\n", result.error.c_str());
     return 1;

@@ -1,0 +1,95 @@
+// PreforkedHost (see preforked_host.h): the object travels on a pipe whose
+// read end is the child's object fd, so the child's read of the whole
+// object (hostImage reads to end of file) is also its wait for the compile.
+#include "tide/jit/preforked_host.h"
+
+#include <sched.h>
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <cerrno>
+
+#include "host_child.h"
+
+namespace tide::jit {
+
+struct PreforkedHost::Pipes {
+  detail::Fd objectRead, objectWrite;
+  detail::HostPipes host;
+};
+
+PreforkedHost::PreforkedHost(const RunOptions& options, std::vector<std::string> arguments)
+    : options_(options), pipes_(std::make_unique<Pipes>()) {
+  if (options_.inProcessHost == nullptr) {
+    error_ = "a preforked host needs RunOptions::inProcessHost";
+    return;
+  }
+  if (!detail::makePipe(pipes_->objectRead, pipes_->objectWrite) || !pipes_->host.open(options_)) {
+    error_ = detail::errnoText("pipe");
+    return;
+  }
+  const std::string programName = options_.programName.empty() ? "program" : options_.programName;
+  pid_ = detail::forkHost(options_, pipes_->objectRead.get(), pipes_->host,
+                          {pipes_->objectWrite.get()}, programName, arguments);
+  if (pid_ < 0) {
+    error_ = detail::errnoText("fork");
+    return;
+  }
+  pipes_->objectRead.reset();
+  pipes_->host.closeChildEnds();
+  pinChildElsewhere();
+}
+
+// Without this the scheduler left the new child queued behind this process
+// on its CPU until the compile ended and this process blocked, so the
+// child's set-up did not overlap the compile at all (measured with
+// timestamps: the child's first instruction came after the compile's end).
+// Pinned to another CPU it runs at once; run() gives back the whole mask
+// before the program can start.
+void PreforkedHost::pinChildElsewhere() {
+  cpu_set_t mine;
+  CPU_ZERO(&mine);
+  if (sched_getaffinity(0, sizeof(mine), &mine) != 0 || CPU_COUNT(&mine) < 2) return;
+  const int here = sched_getcpu();
+  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) {
+    if (cpu == here || !CPU_ISSET(cpu, &mine)) continue;
+    cpu_set_t there;
+    CPU_ZERO(&there);
+    CPU_SET(cpu, &there);
+    if (sched_setaffinity(pid_, sizeof(there), &there) == 0) {
+      originalAffinity_ = std::make_unique<cpu_set_t>(mine);
+    }
+    return;
+  }
+}
+
+PreforkedHost::~PreforkedHost() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGKILL);
+  int status = 0;
+  while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+  }
+}
+
+RunResult PreforkedHost::run(const std::vector<std::uint8_t>& object) {
+  if (pid_ <= 0) {
+    RunResult result;
+    result.error = error_.empty() ? "the preforked host was already used" : error_;
+    return result;
+  }
+  // A child that died early (killed while waiting) closed its end: the
+  // write fails with EPIPE, which must not kill this process.
+  if (originalAffinity_) sched_setaffinity(pid_, sizeof(cpu_set_t), originalAffinity_.get());
+  struct sigaction ignore {
+  }, previous{};
+  ignore.sa_handler = SIG_IGN;
+  sigaction(SIGPIPE, &ignore, &previous);
+  detail::writeAll(pipes_->objectWrite.get(), object.data(), object.size());
+  sigaction(SIGPIPE, &previous, nullptr);
+  pipes_->objectWrite.reset();  // end of file: the child starts loading
+  const pid_t pid = pid_;
+  pid_ = -1;
+  return detail::collectRun(pid, pipes_->host, options_);
+}
+
+}  // namespace tide::jit

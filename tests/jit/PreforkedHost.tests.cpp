@@ -1,0 +1,97 @@
+// PreforkedHost: a host child forked before its object exists runs the
+// object handed to it later exactly as runImage would, gives the program
+// the whole CPU affinity mask back, and leaves no process behind when it
+// is never used.
+#include <errno.h>
+#include <sched.h>
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "jit_test_support.h"
+#include "tide/jit/preforked_host.h"
+#include "tide/jit/runner_host.h"
+
+using namespace tide::jit;
+
+namespace {
+
+RunOptions forkedCapture() {
+  RunOptions options;
+  options.inProcessHost = hostImage;
+  options.captureStdout = true;
+  options.captureStderr = true;
+  options.stdinMode = StdinMode::Null;
+  options.timeoutMilliseconds = 20000;
+  return options;
+}
+
+// True while this process has a child, exited or not (waitpid sees it).
+bool hasChildren() { return waitpid(-1, nullptr, WNOHANG) != -1 || errno != ECHILD; }
+
+}  // namespace
+
+TEST_CASE("A preforked host runs the object it is given later, with its arguments") {
+  RunOptions options = forkedCapture();
+  options.programName = "echo.toy";
+  PreforkedHost host(options, {"7", "two words"});
+  REQUIRE(host.started());
+  const RunResult result = host.run(testing::readTestObject("exit_value"));
+  INFO(result.error << result.stderrText);
+  REQUIRE(result.started);
+  CHECK(result.error.empty());
+  CHECK(result.exitCode == 7);
+  CHECK(!result.crashed);
+  CHECK(result.imageBase != 0);
+  CHECK(result.stdoutText == "argv[0]=echo.toy\nargv[1]=7\nargv[2]=two words\n");
+  CHECK(!hasChildren());
+}
+
+TEST_CASE("A preforked host is used once") {
+  PreforkedHost host(forkedCapture(), {});
+  REQUIRE(host.run(testing::readTestObject("exit_value")).exitCode == 42);
+  const RunResult again = host.run(testing::readTestObject("exit_value"));
+  CHECK(!again.started);
+  CHECK(!again.error.empty());
+}
+
+TEST_CASE("The program in a preforked host may run on every CPU this process may") {
+  cpu_set_t mine;
+  CPU_ZERO(&mine);
+  REQUIRE(sched_getaffinity(0, sizeof(mine), &mine) == 0);
+  PreforkedHost host(forkedCapture(), {});
+  const RunResult result = host.run(testing::readTestObject("affinity"));
+  INFO(result.error << result.stderrText);
+  CHECK(result.exitCode == 0);
+  CHECK(result.stdoutText == "cpus=" + std::to_string(CPU_COUNT(&mine)) + "\n");
+}
+
+TEST_CASE("A preforked host that never gets an object leaves no process behind") {
+  REQUIRE(!hasChildren());
+  {
+    PreforkedHost host(forkedCapture(), {});
+    REQUIRE(host.started());
+    CHECK(hasChildren());
+  }
+  CHECK(!hasChildren());
+}
+
+TEST_CASE("A crash in a preforked host is reported with its frame chain") {
+  PreforkedHost host(forkedCapture(), {"segv"});
+  const RunResult result = host.run(testing::readTestObject("crash"));
+  INFO(result.error << result.stderrText);
+  CHECK(result.crashed);
+  CHECK(result.signal == SIGSEGV);
+  CHECK(result.exitCode == 128 + SIGSEGV);
+  CHECK(!result.backtrace.empty());
+}
+
+TEST_CASE("A preforked host without an in-process host function does not start") {
+  RunOptions options = forkedCapture();
+  options.inProcessHost = nullptr;
+  PreforkedHost host(options, {});
+  CHECK(!host.started());
+  CHECK(!host.error().empty());
+  CHECK(!host.run({}).started);
+}

@@ -38,12 +38,6 @@ namespace {
 using tide::bench::peakRssKb;
 using tide::bench::threadCpuSeconds;
 
-long minorFaults() {
-  rusage usage;
-  getrusage(RUSAGE_THREAD, &usage);
-  return usage.ru_minflt;
-}
-
 struct RoundTimes {
   double code = 0, finish = 0, total = 0, finishWithoutDebug = 0;
   long faults = 0;
@@ -133,12 +127,12 @@ int main(int argc, char** argv) {
   std::size_t problems = 0;
   for (int round = 0; round < rounds; ++round) {
     RoundTimes times;
-    const long faultsBefore = minorFaults();
+    const long faultsBefore = tide::bench::threadMinorFaults();
     {
       const double start = threadCpuSeconds();
       tide::codegen::ObjectFile object = tide::codegen::compileToObject(module, withDebug);
       times.total = threadCpuSeconds() - start;
-      times.faults = minorFaults() - faultsBefore;
+      times.faults = tide::bench::threadMinorFaults() - faultsBefore;
       problems = object.problems.size();
       if (round == 0) firstObject = std::move(object.bytes);
     }

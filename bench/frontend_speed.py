@@ -90,17 +90,21 @@ def main():
                   f"lines/s (target >= 2,000,000)")
             # The same driver as the first and only compile of a fresh
             # process (as `tide check` runs it): the heap's pages are new,
-            # and on a virtual machine each fault costs ~1.4 us.
-            fresh = []
+            # and on a virtual machine each fault costs microseconds.
+            fresh, faults = [], 0
             for _ in range(5):
                 out = subprocess.run([in_process, "--rounds", "1", "--driver-only", toy],
                                      check=True, capture_output=True, text=True).stdout
-                fresh.append(float(next(l for l in out.splitlines()
-                                        if l.strip().startswith("compileSources()")).split()[1]))
+                words = next(l for l in out.splitlines()
+                             if l.strip().startswith("compileSources()")).split()
+                fresh.append(float(words[1]))
+                faults = int(words[5])
             fresh_ms = statistics.median(fresh)
+            cost = subprocess.run([in_process, "--fault-cost"], check=True, capture_output=True,
+                                  text=True).stdout.strip()
             print(f"  front end (compileSources, a fresh process each, median of 5): "
                   f"{fresh_ms:.1f} ms = {lines / (fresh_ms / 1000):,.0f} lines/s "
-                  f"(fastest {min(fresh):.1f} ms)")
+                  f"(fastest {min(fresh):.1f} ms; {faults} page faults; {cost})")
             if "tcc -c" in results:
                 # The target was set on a machine where tcc -c does ~2.3M
                 # lines/s (issue 3's own figure); machines here differ by

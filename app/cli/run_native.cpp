@@ -18,9 +18,7 @@ std::unique_ptr<jit::PreforkedHost> prepareNativeHost(const std::string& program
   // A forked child hosts the image: no second exec, which would cost more
   // than a small program. It is forked before the compile, while this
   // process is small and has no threads (the pipeline's come later).
-  options.inProcessHost = jit::hostImage;
-  std::fflush(nullptr);
-  return std::make_unique<jit::PreforkedHost>(options, arguments);
+  return std::make_unique<jit::PreforkedHost>(jit::hostImage, options, arguments);
 }
 
 int runNativeObject(const codegen::ObjectFile& object, jit::PreforkedHost& host) {

@@ -10,8 +10,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <csignal>
-#include <cstdio>
 #include <cstring>
 
 #include "tide/jit/runner_protocol.h"
@@ -62,35 +60,6 @@ void HostPipes::closeChildEnds() {
   reportWrite.reset();
   outWrite.reset();
   errWrite.reset();
-}
-
-pid_t forkHost(const RunOptions& options, int objectFd, const HostPipes& pipes,
-               std::initializer_list<int> parentOnly, const std::string& programName,
-               const std::vector<std::string>& arguments) {
-  std::fflush(nullptr);  // else the child inherits, and later writes, unwritten buffers
-  const pid_t pid = fork();
-  if (pid != 0) return pid;
-  // Child: drop the parent's ends so the pipes still close when it exits.
-  for (int end : {pipes.reportRead.get(), pipes.outRead.get(), pipes.errRead.get()})
-    if (end >= 0) close(end);
-  for (int end : parentOnly)
-    if (end >= 0) close(end);
-  if (options.captureStdout) dup2(pipes.outWrite.get(), 1);
-  if (options.captureStderr) dup2(pipes.errWrite.get(), 2);
-  if (options.stdinMode == StdinMode::Null) {
-    const int null = open("/dev/null", O_RDONLY);
-    if (null >= 0 && null != 0) {
-      dup2(null, 0);
-      close(null);
-    }
-  }
-  for (int signal = 1; signal < NSIG; ++signal)
-    if (signal != SIGKILL && signal != SIGSTOP) std::signal(signal, SIG_DFL);
-  sigset_t none;
-  sigemptyset(&none);
-  sigprocmask(SIG_SETMASK, &none, nullptr);
-  options.inProcessHost(objectFd, pipes.reportWrite.get(), programName.c_str(), arguments);
-  _exit(125);  // inProcessHost never returns
 }
 
 namespace {

@@ -1,13 +1,12 @@
 // The plumbing runImage and PreforkedHost share: descriptors that close
-// themselves, the pipes a host child reports and writes through, forking a
-// child that hosts the image itself, and collecting what the child did
-// (report stream, captured output, exit status) until it has ended.
+// themselves, the pipes a host child reports and writes through, and
+// collecting what the child did (report stream, captured output, exit
+// status) until it has ended.
 #pragma once
 
 #include <sys/types.h>
 
 #include <cstdint>
-#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -48,15 +47,6 @@ struct HostPipes {
   bool open(const RunOptions& options);  // false with errno set
   void closeChildEnds();                 // in the parent, once the child has them
 };
-
-// Forks a child that sets itself up as spawnRunner sets up tide-runner
-// (descriptors, default signal dispositions, empty mask) and then calls
-// options.inProcessHost with `objectFd`; it never returns. `parentOnly` are
-// further descriptors the child must not keep (without an exec, close-on-exec
-// closes nothing). Returns the child's pid, or -1 with errno set.
-pid_t forkHost(const RunOptions& options, int objectFd, const HostPipes& pipes,
-               std::initializer_list<int> parentOnly, const std::string& programName,
-               const std::vector<std::string>& arguments);
 
 // Reads the report (and captured output) pipes until they close or the
 // timeout kills the child, reaps the child and merges its exit status with

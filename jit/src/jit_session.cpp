@@ -1,6 +1,5 @@
 // runImage: memfd with the object -> posix_spawn tide-runner with the memfd
-// as fd 3 and the report pipe as fd 4 (or fork a child that hosts the image
-// itself, RunOptions::inProcessHost) -> poll the report (and captured
+// as fd 3 and the report pipe as fd 4 -> poll the report (and captured
 // output) pipes until they close or the timeout hits -> waitpid -> merge the
 // exit status with the parsed report (host_child.cpp). Descriptors are created close-on-exec
 // and moved above 4 first, so the child's dup2 onto 3/4 always clears
@@ -101,21 +100,12 @@ RunResult runImage(const std::vector<std::uint8_t>& object, const std::vector<st
 
   const std::string programName = options.programName.empty() ? "program" : options.programName;
   pid_t pid = 0;
-  if (options.inProcessHost != nullptr) {
-    pid = detail::forkHost(options, objectFd.get(), pipes, {}, programName, args);
-    if (pid < 0) {
-      result.error = detail::errnoText("fork");
-      return result;
-    }
-  } else {
-    const std::string runner =
-        options.runnerPath.empty() ? defaultRunnerPath() : options.runnerPath;
-    const int spawnError = spawnRunner(options, runner, objectFd, pipes.reportWrite, pipes.outWrite,
-                                       pipes.errWrite, programName, args, &pid);
-    if (spawnError != 0) {
-      result.error = "cannot start '" + runner + "': " + std::strerror(spawnError);
-      return result;
-    }
+  const std::string runner = options.runnerPath.empty() ? defaultRunnerPath() : options.runnerPath;
+  const int spawnError = spawnRunner(options, runner, objectFd, pipes.reportWrite, pipes.outWrite,
+                                     pipes.errWrite, programName, args, &pid);
+  if (spawnError != 0) {
+    result.error = "cannot start '" + runner + "': " + std::strerror(spawnError);
+    return result;
   }
   // Only the child keeps the write ends, so the pipes close when it exits.
   objectFd.reset();

@@ -3,25 +3,65 @@
 // object (hostImage reads to end of file) is also its wait for the compile.
 #include "tide/jit/preforked_host.h"
 
+#include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
+#include <cstdio>
 
 #include "host_child.h"
 
 namespace tide::jit {
+namespace {
+
+// Forks a child that sets itself up as runImage's spawn sets up tide-runner
+// (descriptors, default signal dispositions, empty mask) and then calls
+// `host`, which never returns. The child closes `parentEnd` and the report
+// and capture pipes' read ends: without an exec, close-on-exec closes
+// nothing, and the pipes must close when the child exits. Returns the
+// child's pid, or -1 with errno set.
+pid_t forkHost(InProcessHost host, const RunOptions& options, int objectFd, int parentEnd,
+               const detail::HostPipes& pipes, const std::string& programName,
+               const std::vector<std::string>& arguments) {
+  std::fflush(nullptr);  // else the child inherits, and later writes, unwritten buffers
+  const pid_t pid = fork();
+  if (pid != 0) return pid;
+  for (int end : {parentEnd, pipes.reportRead.get(), pipes.outRead.get(), pipes.errRead.get()})
+    if (end >= 0) close(end);
+  if (options.captureStdout) dup2(pipes.outWrite.get(), 1);
+  if (options.captureStderr) dup2(pipes.errWrite.get(), 2);
+  if (options.stdinMode == StdinMode::Null) {
+    const int null = open("/dev/null", O_RDONLY);
+    if (null >= 0 && null != 0) {
+      dup2(null, 0);
+      close(null);
+    }
+  }
+  for (int signal = 1; signal < NSIG; ++signal)
+    if (signal != SIGKILL && signal != SIGSTOP) std::signal(signal, SIG_DFL);
+  sigset_t none;
+  sigemptyset(&none);
+  sigprocmask(SIG_SETMASK, &none, nullptr);
+  host(objectFd, pipes.reportWrite.get(), programName.c_str(), arguments);
+  _exit(125);  // not reached: `host` never returns
+}
+
+}  // namespace
 
 struct PreforkedHost::Pipes {
   detail::Fd objectRead, objectWrite;
   detail::HostPipes host;
 };
 
-PreforkedHost::PreforkedHost(const RunOptions& options, std::vector<std::string> arguments)
+PreforkedHost::PreforkedHost(InProcessHost host, const RunOptions& options,
+                             std::vector<std::string> arguments)
     : options_(options), pipes_(std::make_unique<Pipes>()) {
-  if (options_.inProcessHost == nullptr) {
-    error_ = "a preforked host needs RunOptions::inProcessHost";
+  if (host == nullptr) {
+    error_ = "a preforked host needs a host function";
     return;
   }
   if (!detail::makePipe(pipes_->objectRead, pipes_->objectWrite) || !pipes_->host.open(options_)) {
@@ -29,8 +69,8 @@ PreforkedHost::PreforkedHost(const RunOptions& options, std::vector<std::string>
     return;
   }
   const std::string programName = options_.programName.empty() ? "program" : options_.programName;
-  pid_ = detail::forkHost(options_, pipes_->objectRead.get(), pipes_->host,
-                          {pipes_->objectWrite.get()}, programName, arguments);
+  pid_ = forkHost(host, options_, pipes_->objectRead.get(), pipes_->objectWrite.get(), pipes_->host,
+                  programName, arguments);
   if (pid_ < 0) {
     error_ = detail::errnoText("fork");
     return;

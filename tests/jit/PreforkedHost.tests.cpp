@@ -19,7 +19,6 @@ namespace {
 
 RunOptions forkedCapture() {
   RunOptions options;
-  options.inProcessHost = hostImage;
   options.captureStdout = true;
   options.captureStderr = true;
   options.stdinMode = StdinMode::Null;
@@ -35,7 +34,7 @@ bool hasChildren() { return waitpid(-1, nullptr, WNOHANG) != -1 || errno != ECHI
 TEST_CASE("A preforked host runs the object it is given later, with its arguments") {
   RunOptions options = forkedCapture();
   options.programName = "echo.toy";
-  PreforkedHost host(options, {"7", "two words"});
+  PreforkedHost host(hostImage, options, {"7", "two words"});
   REQUIRE(host.started());
   const RunResult result = host.run(testing::readTestObject("exit_value"));
   INFO(result.error << result.stderrText);
@@ -49,7 +48,7 @@ TEST_CASE("A preforked host runs the object it is given later, with its argument
 }
 
 TEST_CASE("A preforked host is used once") {
-  PreforkedHost host(forkedCapture(), {});
+  PreforkedHost host(hostImage, forkedCapture(), {});
   REQUIRE(host.run(testing::readTestObject("exit_value")).exitCode == 42);
   const RunResult again = host.run(testing::readTestObject("exit_value"));
   CHECK(!again.started);
@@ -60,7 +59,7 @@ TEST_CASE("The program in a preforked host may run on every CPU this process may
   cpu_set_t mine;
   CPU_ZERO(&mine);
   REQUIRE(sched_getaffinity(0, sizeof(mine), &mine) == 0);
-  PreforkedHost host(forkedCapture(), {});
+  PreforkedHost host(hostImage, forkedCapture(), {});
   const RunResult result = host.run(testing::readTestObject("affinity"));
   INFO(result.error << result.stderrText);
   CHECK(result.exitCode == 0);
@@ -70,7 +69,7 @@ TEST_CASE("The program in a preforked host may run on every CPU this process may
 TEST_CASE("A preforked host that never gets an object leaves no process behind") {
   REQUIRE(!hasChildren());
   {
-    PreforkedHost host(forkedCapture(), {});
+    PreforkedHost host(hostImage, forkedCapture(), {});
     REQUIRE(host.started());
     CHECK(hasChildren());
   }
@@ -78,7 +77,7 @@ TEST_CASE("A preforked host that never gets an object leaves no process behind")
 }
 
 TEST_CASE("A crash in a preforked host is reported with its frame chain") {
-  PreforkedHost host(forkedCapture(), {"segv"});
+  PreforkedHost host(hostImage, forkedCapture(), {"segv"});
   const RunResult result = host.run(testing::readTestObject("crash"));
   INFO(result.error << result.stderrText);
   CHECK(result.crashed);
@@ -87,10 +86,8 @@ TEST_CASE("A crash in a preforked host is reported with its frame chain") {
   CHECK(!result.backtrace.empty());
 }
 
-TEST_CASE("A preforked host without an in-process host function does not start") {
-  RunOptions options = forkedCapture();
-  options.inProcessHost = nullptr;
-  PreforkedHost host(options, {});
+TEST_CASE("A preforked host without a host function does not start") {
+  PreforkedHost host(nullptr, forkedCapture(), {});
   CHECK(!host.started());
   CHECK(!host.error().empty());
   CHECK(!host.run({}).started);

@@ -15,7 +15,8 @@ namespace tide::jit {
 enum class StdinMode { Inherit, Null };
 
 // Does the runner's work in the calling process and never returns
-// (tide::jit::hostImage from runner_host.h has this signature).
+// (tide::jit::hostImage from runner_host.h has this signature): what a
+// PreforkedHost's child calls instead of exec'ing tide-runner.
 using InProcessHost = void (*)(int objectFd, int reportFd, const char* programName,
                                const std::vector<std::string>& arguments);
 
@@ -27,12 +28,6 @@ struct RunOptions {
   StdinMode stdinMode = StdinMode::Inherit;
   int timeoutMilliseconds = 0;           // 0 = none; on expiry the runner is killed (SIGKILL)
   std::size_t captureLimit = 64u << 20;  // bytes kept per captured stream; the rest is drained
-  // When set, the runner is a forked child of this process that calls
-  // inProcessHost instead of exec'ing tide-runner: a second exec and dynamic
-  // link cost more than the whole of a small program. Only for a
-  // single-threaded caller whose address space is small (`tide run`); a
-  // debugger or a threaded batch engine spawns tide-runner.
-  InProcessHost inProcessHost = nullptr;
 };
 
 struct RunResult {
@@ -56,6 +51,8 @@ struct RunResult {
   std::string stderrText;
 };
 
+// Spawns tide-runner with `object` (see preforked_host.h for the forked
+// child `tide run` hosts its program in instead).
 RunResult runImage(const std::vector<std::uint8_t>& object, const std::vector<std::string>& args,
                    const RunOptions& options = {});
 

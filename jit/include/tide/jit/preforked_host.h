@@ -21,10 +21,10 @@ namespace tide::jit {
 
 class PreforkedHost {
  public:
-  // Forks now; options.inProcessHost must be set (the child calls it with
-  // the object pipe's read end). Stdio is flushed first, so the child
-  // inherits no unwritten buffers.
-  PreforkedHost(const RunOptions& options, std::vector<std::string> arguments);
+  // Forks now; the child calls `host` (jit::hostImage) with the object
+  // pipe's read end. RunOptions::runnerPath is not used. Stdio is flushed
+  // first, so the child inherits no unwritten buffers.
+  PreforkedHost(InProcessHost host, const RunOptions& options, std::vector<std::string> arguments);
   // A host that was never given an object is killed and reaped.
   ~PreforkedHost();
   PreforkedHost(const PreforkedHost&) = delete;

@@ -1,7 +1,7 @@
 // The runner's work — load one object into a W^X image, report its base,
 // install the crash guard and call main — as a function, so that both the
 // tide-runner executable and a forked child of `tide run` (no second exec,
-// see RunOptions::inProcessHost) host images the same way.
+// see PreforkedHost) host images the same way.
 #pragma once
 
 #include <string>

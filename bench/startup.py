@@ -4,8 +4,15 @@ program built AOT by `tide build` (target: ratio <= 2).
 
 Reports the median wall time of 40 alternating runs and the mean CPU time
 (user + system of the child processes), which a loaded machine disturbs
-much less than wall time."""
+much less than wall time.
 
+    python3 bench/startup.py [--against OTHER_TIDE]
+
+--against also times `OTHER_TIDE run` (another build, e.g. the one before a
+change) in the same alternation, so the two builds are compared under the
+same load."""
+
+import argparse
 import os
 import resource
 import statistics
@@ -43,6 +50,9 @@ def measure(commands):
 
 
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--against", help="another tide executable to time in the same runs")
+    args = parser.parse_args()
     tide = tide_binary()
     with tempfile.TemporaryDirectory() as tmp:
         toy = os.path.join(tmp, "hello.toy")
@@ -53,11 +63,18 @@ def main():
             sys.exit("startup: tide build failed")
         if run([tide, "run", toy]).stdout != b"hello\n":
             sys.exit("startup: tide run printed the wrong output")
-        wall, cpu = measure({"aot": [exe], "jit": [tide, "run", toy]})
+        commands = {"aot": [exe], "jit": [tide, "run", toy]}
+        if args.against:
+            commands["other"] = [args.against, "run", toy]
+        wall, cpu = measure(commands)
         print(f"hello world: tide run {wall['jit'] * 1000:.2f} ms, AOT {wall['aot'] * 1000:.2f} ms, "
               f"wall ratio {wall['jit'] / wall['aot']:.2f} (target <= 2.0); "
               f"CPU {cpu['jit'] * 1000:.2f} ms vs {cpu['aot'] * 1000:.2f} ms, "
               f"ratio {cpu['jit'] / cpu['aot']:.2f}")
+        if args.against:
+            print(f"  {args.against} run: {wall['other'] * 1000:.2f} ms, wall ratio "
+                  f"{wall['other'] / wall['aot']:.2f}; this build / that one: "
+                  f"{wall['jit'] / wall['other']:.3f} wall, {cpu['jit'] / cpu['other']:.3f} CPU")
 
 
 if __name__ == "__main__":

@@ -103,6 +103,26 @@ void PreforkedHost::pinChildElsewhere() {
   }
 }
 
+// Gives the child the whole mask back, by way of this process's CPU: a
+// child that never got to run on the CPU it was pinned to (that CPU busy
+// with other work) stays queued there when its mask only widens, and
+// `tide run` then waited for that CPU (one busy core: median 2.74 ms, p90
+// 6.1 ms, against 1.84 ms when forked after the compile). Moved here first,
+// it runs as soon as this process blocks (1.71 ms); a child already asleep
+// in its read is woken wherever the scheduler likes.
+void PreforkedHost::releaseChildPin() {
+  if (!originalAffinity_) return;
+  const int here = sched_getcpu();
+  if (here >= 0) {
+    cpu_set_t thisCpu;
+    CPU_ZERO(&thisCpu);
+    CPU_SET(here, &thisCpu);
+    sched_setaffinity(pid_, sizeof(thisCpu), &thisCpu);
+  }
+  sched_setaffinity(pid_, sizeof(cpu_set_t), originalAffinity_.get());
+  originalAffinity_.reset();
+}
+
 PreforkedHost::~PreforkedHost() {
   if (pid_ <= 0) return;
   kill(pid_, SIGKILL);
@@ -117,9 +137,9 @@ RunResult PreforkedHost::run(const std::vector<std::uint8_t>& object) {
     result.error = error_.empty() ? "the preforked host was already used" : error_;
     return result;
   }
+  releaseChildPin();
   // A child that died early (killed while waiting) closed its end: the
   // write fails with EPIPE, which must not kill this process.
-  if (originalAffinity_) sched_setaffinity(pid_, sizeof(cpu_set_t), originalAffinity_.get());
   struct sigaction ignore {
   }, previous{};
   ignore.sa_handler = SIG_IGN;

@@ -39,6 +39,7 @@ class PreforkedHost {
 
  private:
   void pinChildElsewhere();
+  void releaseChildPin();
   struct Pipes;
   std::unique_ptr<cpu_set_t> originalAffinity_;
   RunOptions options_;

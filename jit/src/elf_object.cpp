@@ -9,16 +9,13 @@
 #include <elf.h>
 
 #include <cstring>
-#include <sstream>
+
+#include "hex_text.h"
 
 namespace tide::jit {
 namespace {
 
-std::string hex(std::uint64_t value) {
-  std::ostringstream out;
-  out << "0x" << std::hex << value;
-  return out.str();
-}
+using detail::hex;
 
 class ByteReader {
  public:

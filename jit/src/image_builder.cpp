@@ -8,16 +8,13 @@
 
 #include <cstring>
 #include <limits>
-#include <sstream>
+
+#include "hex_text.h"
 
 namespace tide::jit {
 namespace {
 
-std::string hex(std::uint64_t value) {
-  std::ostringstream out;
-  out << "0x" << std::hex << value;
-  return out.str();
-}
+using detail::hex;
 
 bool fitsSigned32(std::int64_t value) {
   return value >= std::numeric_limits<std::int32_t>::min() &&
@@ -112,9 +109,13 @@ std::string buildImage(std::span<const std::uint8_t> file, const ElfObject& obje
       const std::uint32_t s = relocation.symbolIndex;
       const std::uint64_t symbolAddress = s == 0 ? 0 : address[s];
       const std::int64_t addend = relocation.addend;
-      const std::string where = "relocation type " + std::to_string(relocation.type) + " at " +
-                                target.name + "+" + hex(relocation.offset);
-      if (width < 0) return "unsupported " + where;
+      // Named only when something is wrong: built for every relocation, the
+      // text was most of a small image's load.
+      const auto where = [&] {
+        return "relocation type " + std::to_string(relocation.type) + " at " + target.name + "+" +
+               hex(relocation.offset);
+      };
+      if (width < 0) return "unsupported " + where();
       std::uint64_t value = 0;
       switch (relocation.type) {
         case R_X86_64_NONE: continue;
@@ -131,19 +132,19 @@ std::string buildImage(std::span<const std::uint8_t> file, const ElfObject& obje
             delta = static_cast<std::int64_t>(stub + addend - place);
           }
           if (!fitsSigned32(delta))
-            return where + " against '" + object.symbols[s].name + "' is out of 32-bit range";
+            return where() + " against '" + object.symbols[s].name + "' is out of 32-bit range";
           value = static_cast<std::uint64_t>(delta);
           break;
         }
         case R_X86_64_32: {
           value = symbolAddress + static_cast<std::uint64_t>(addend);
           if (value > std::numeric_limits<std::uint32_t>::max())
-            return where + " does not fit 32 bits (image mapped too high)";
+            return where() + " does not fit 32 bits (image mapped too high)";
           break;
         }
         case R_X86_64_32S: {
           const std::int64_t signedValue = static_cast<std::int64_t>(symbolAddress + addend);
-          if (!fitsSigned32(signedValue)) return where + " does not fit signed 32 bits";
+          if (!fitsSigned32(signedValue)) return where() + " does not fit signed 32 bits";
           value = static_cast<std::uint64_t>(signedValue);
           break;
         }
@@ -153,11 +154,11 @@ std::string buildImage(std::span<const std::uint8_t> file, const ElfObject& obje
           const std::uint64_t slot =
               base + layout.gotOffset + 8ull * static_cast<std::uint64_t>(layout.gotSlot[s]);
           const std::int64_t delta = static_cast<std::int64_t>(slot + addend - place);
-          if (!fitsSigned32(delta)) return where + " GOT slot out of range";
+          if (!fitsSigned32(delta)) return where() + " GOT slot out of range";
           value = static_cast<std::uint64_t>(delta);
           break;
         }
-        default: return "unsupported " + where;
+        default: return "unsupported " + where();
       }
       store(image, placeOffset, value, width);
     }

@@ -4,6 +4,7 @@
 #include <elf.h>
 
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <cstring>
 
 #include "jit_test_support.h"
@@ -121,10 +122,32 @@ TEST_CASE("Unresolved externs are all named in one error") {
 
 TEST_CASE("Absolute 32-bit relocations fail loudly when the image is mapped high") {
   const Built high = build("globals_nopic", [](const std::string&) { return 0x10000; });
-  CHECK(high.error.find("32") != std::string::npos);
+  INFO(high.error);
+  CHECK(high.error.rfind("relocation type ", 0) == 0);
+  CHECK(high.error.find(" at .") != std::string::npos);
+  CHECK(high.error.find("+0x") != std::string::npos);
+  CHECK(high.error.find("does not fit") != std::string::npos);
   const Built low = build(
       "globals_nopic", [](const std::string&) { return 0x10000; }, 0x400000);
   CHECK(low.error.empty());
+}
+
+TEST_CASE("An unsupported relocation is named by type, section and offset") {
+  Built built = build("globals", [](const std::string&) { return kBase + 0x100000; });
+  REQUIRE(built.error.empty());
+  ElfRelocationSection* patched = nullptr;
+  for (ElfRelocationSection& section : built.object.relocationSections)
+    if (!section.relocations.empty() && patched == nullptr) patched = &section;
+  REQUIRE(patched != nullptr);
+  ElfRelocation& relocation = patched->relocations.back();
+  relocation.type = 999;
+  char offset[32];
+  std::snprintf(offset, sizeof offset, "0x%llx",
+                static_cast<unsigned long long>(relocation.offset));
+  const std::string error = buildImage(built.file, built.object, built.layout, kBase, built.image,
+                                       [](const std::string&) { return kBase + 0x100000; });
+  CHECK(error == "unsupported relocation type 999 at " +
+                     built.object.sections[patched->targetSection].name + "+" + offset);
 }
 
 TEST_CASE("The debug copy carries the runtime address of each loaded section") {

@@ -18,6 +18,9 @@ std::unique_ptr<jit::PreforkedHost> prepareNativeHost(const std::string& program
   // A forked child hosts the image: no second exec, which would cost more
   // than a small program. It is forked before the compile, while this
   // process is small and has no threads (the pipeline's come later).
+  // This process exits right after the run: it need not wait for the child
+  // to finish tearing itself down once the program's exit is reported.
+  options.returnAtExitReport = true;
   return std::make_unique<jit::PreforkedHost>(jit::hostImage, options, arguments);
 }
 

@@ -62,6 +62,15 @@ std::vector<std::uint8_t> readObject(int fd, int reportFd) {
   return bytes;
 }
 
+// Runs after the program's own exit handlers (they were registered later)
+// and before this process's static destructors: the program is done and its
+// output written, so the parent may stop waiting here.
+int gExitReportFd = -1;
+void reportExit(int status, void*) {
+  std::fflush(nullptr);
+  writeAll(gExitReportFd, encodeExited(status));
+}
+
 std::uint64_t resolveExternal(const std::string& name) {
   return reinterpret_cast<std::uint64_t>(dlsym(RTLD_DEFAULT, name.c_str()));
 }
@@ -129,6 +138,10 @@ void hostImage(int objectFd, int reportFd, const char* programName,
   // Line-buffered stdout: what the program printed up to its last newline is
   // visible even if it crashes (the crash guard cannot flush stdio).
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
+  if (reportFd >= 0) {
+    gExitReportFd = reportFd;
+    on_exit(reportExit, nullptr);
+  }
   using MainFunction = int (*)(int, char**);
   const auto programMain =
       reinterpret_cast<MainFunction>(symbolRuntimeAddress(object, layout, base, mainSymbol, {}));

@@ -87,6 +87,8 @@ RunResult collectRun(pid_t pid, HostPipes& pipes, const RunOptions& options) {
   if (options.captureStderr) open.push_back({&pipes.errRead, &result.stderrText});
   const std::int64_t deadline =
       options.timeoutMilliseconds > 0 ? nowMilliseconds() + options.timeoutMilliseconds : 0;
+  const bool returnEarly =
+      options.returnAtExitReport && !options.captureStdout && !options.captureStderr;
   char buffer[65536];
   while (!open.empty()) {
     std::vector<pollfd> polled;
@@ -120,6 +122,18 @@ RunResult collectRun(pid_t pid, HostPipes& pipes, const RunOptions& options) {
                     static_cast<std::size_t>(got),
                     options.captureLimit - std::min(options.captureLimit, text.size()));
       text.append(buffer, room);
+      if (&text == &reportBytes && returnEarly) {
+        const RunnerReport report = parseRunnerReport(
+            {reinterpret_cast<const std::uint8_t*>(reportBytes.data()), reportBytes.size()});
+        if (report.exitStatus && !report.crash) {
+          result.exitCode = *report.exitStatus;
+          if (report.imageBase) {
+            result.imageBase = *report.imageBase;
+            result.imageSize = report.imageSize;
+          }
+          return result;
+        }
+      }
     }
   }
 

@@ -50,7 +50,8 @@ struct HostPipes {
 
 // Reads the report (and captured output) pipes until they close or the
 // timeout kills the child, reaps the child and merges its exit status with
-// the parsed report. The child ends must already be closed here.
+// the parsed report; with RunOptions::returnAtExitReport, returns at the
+// Exited message instead, unreaped. The child ends must already be closed.
 RunResult collectRun(pid_t pid, HostPipes& pipes, const RunOptions& options);
 
 }  // namespace tide::jit::detail

@@ -19,6 +19,14 @@ std::vector<std::uint8_t> encode(protocol::MessageKind kind, const void* payload
   return bytes;
 }
 
+// A fixed-size payload, which must be exactly that size.
+template <typename Payload>
+bool readFixed(std::span<const std::uint8_t> payload, Payload* out) {
+  if (payload.size() != sizeof(Payload)) return false;
+  std::memcpy(out, payload.data(), sizeof(Payload));
+  return true;
+}
+
 bool parseCrash(std::span<const std::uint8_t> payload, CrashReport* out) {
   protocol::CrashPayload fixed;
   if (payload.size() < sizeof(fixed)) return false;
@@ -53,6 +61,12 @@ std::vector<std::uint8_t> encodeLoadFailed(const std::string& message) {
   return encode(protocol::MessageKind::LoadFailed, message.data(), message.size());
 }
 
+std::vector<std::uint8_t> encodeExited(int status) {
+  protocol::ExitedPayload payload;
+  payload.status = status & 0xff;
+  return encode(protocol::MessageKind::Exited, &payload, sizeof(payload));
+}
+
 RunnerReport parseRunnerReport(std::span<const std::uint8_t> stream) {
   RunnerReport report;
   std::size_t at = 0;
@@ -76,11 +90,10 @@ RunnerReport parseRunnerReport(std::span<const std::uint8_t> stream) {
     switch (static_cast<protocol::MessageKind>(header.kind)) {
       case protocol::MessageKind::ImageLoaded: {
         protocol::ImageLoadedPayload loaded;
-        if (payload.size() != sizeof(loaded)) {
+        if (!readFixed(payload, &loaded)) {
           report.malformed = "bad ImageLoaded payload at offset " + std::to_string(at);
           return report;
         }
-        std::memcpy(&loaded, payload.data(), sizeof(loaded));
         report.imageBase = loaded.base;
         report.imageSize = loaded.size;
         break;
@@ -95,6 +108,15 @@ RunnerReport parseRunnerReport(std::span<const std::uint8_t> stream) {
           return report;
         }
         report.crash = std::move(crash);
+        break;
+      }
+      case protocol::MessageKind::Exited: {
+        protocol::ExitedPayload exited;
+        if (!readFixed(payload, &exited)) {
+          report.malformed = "bad Exited payload at offset " + std::to_string(at);
+          return report;
+        }
+        report.exitStatus = exited.status;
         break;
       }
       default:

@@ -47,6 +47,40 @@ TEST_CASE("A preforked host runs the object it is given later, with its argument
   CHECK(!hasChildren());
 }
 
+TEST_CASE("With returnAtExitReport a run ends at the program's exit report") {
+  RunOptions options;  // nothing captured: the early return needs that
+  options.stdinMode = StdinMode::Null;
+  options.returnAtExitReport = true;
+  for (const char* how : {"return", "exit"}) {
+    INFO(how);
+    PreforkedHost host(hostImage, options, {"7", how});
+    const RunResult result = host.run(testing::readTestObject("quiet_exit"));
+    INFO(result.error);
+    CHECK(result.error.empty());
+    CHECK(result.exitCode == 7);
+    CHECK(!result.crashed);
+    CHECK(result.imageBase != 0);
+  }
+  // Not waited for by the run: reaped here, each having exited with its status.
+  int status = 0, reaped = 0;
+  while (waitpid(-1, &status, 0) > 0) {
+    ++reaped;
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 7);
+  }
+  CHECK(reaped == 2);
+}
+
+TEST_CASE("With output captured a run still waits for the whole exit") {
+  RunOptions options = forkedCapture();
+  options.returnAtExitReport = true;
+  PreforkedHost host(hostImage, options, {"7"});
+  const RunResult result = host.run(testing::readTestObject("exit_value"));
+  CHECK(result.exitCode == 7);
+  CHECK(result.stdoutText == "argv[0]=program\nargv[1]=7\n");
+  CHECK(!hasChildren());
+}
+
 TEST_CASE("A preforked host is used once") {
   PreforkedHost host(hostImage, forkedCapture(), {});
   REQUIRE(host.run(testing::readTestObject("exit_value")).exitCode == 42);

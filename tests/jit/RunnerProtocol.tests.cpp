@@ -54,6 +54,17 @@ TEST_CASE("A load failure message carries the loader's text") {
   CHECK(*report.loadFailure == "undefined symbols: 'x'");
 }
 
+TEST_CASE("An exit message carries the status as a shell sees it") {
+  std::vector<std::uint8_t> stream = encodeImageLoaded(0x5000, 0x1000);
+  const std::vector<std::uint8_t> exited = encodeExited(300);
+  stream.insert(stream.end(), exited.begin(), exited.end());
+  const RunnerReport report = parseRunnerReport(stream);
+  CHECK(report.malformed.empty());
+  REQUIRE(report.exitStatus);
+  CHECK(*report.exitStatus == 300 % 256);
+  CHECK(!parseRunnerReport(encodeImageLoaded(0x5000, 0x1000)).exitStatus);
+}
+
 TEST_CASE("A cut-off or corrupt stream keeps earlier messages and says where it broke") {
   std::vector<std::uint8_t> stream = encodeImageLoaded(0x5000, 0x1000);
   const std::vector<std::uint8_t> crash = crashMessage(4, 0, 4);

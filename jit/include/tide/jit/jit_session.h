@@ -28,6 +28,12 @@ struct RunOptions {
   StdinMode stdinMode = StdinMode::Inherit;
   int timeoutMilliseconds = 0;           // 0 = none; on expiry the runner is killed (SIGKILL)
   std::size_t captureLimit = 64u << 20;  // bytes kept per captured stream; the rest is drained
+  // Return as soon as the program's exit is reported (its exit handlers
+  // run, its output flushed), not when the process has finished tearing
+  // itself down, which it goes on doing unwaited for. Only when nothing is
+  // captured (else output could still be unread). For a caller about to
+  // exit itself (`tide run`): the child, unreaped, goes to init.
+  bool returnAtExitReport = false;
 };
 
 struct RunResult {

@@ -2,7 +2,8 @@
 // messages on an inherited fd, little-endian, each a fixed 16-byte header
 // followed by `payloadSize` bytes. The runner writes the crash message from
 // a signal handler, so every payload is a flat POD built without allocation;
-// the parent parses the whole stream after the runner exits.
+// the parent parses the whole stream after the runner exits (or, see
+// RunOptions::returnAtExitReport, once the Exited message is in).
 //
 //   ImageLoaded: ImageLoadedPayload
 //   LoadFailed:  UTF-8 text (the loader's error)
@@ -12,6 +13,9 @@
 //                innerCount + outerCount frames, the innermost innerCount and
 //                the outermost outerCount are kept and
 //                totalFrames - innerCount - outerCount were elided between.
+//   Exited:      ExitedPayload, sent from an on_exit handler once the
+//                program's own exit handlers have run and its stdio is
+//                flushed, before the process tears itself down.
 #pragma once
 
 #include <cstdint>
@@ -26,7 +30,7 @@ inline constexpr std::uint32_t kMagic = 0x52444954;  // "TIDR" in file order
 inline constexpr std::uint32_t kMaxInnerFrames = 256;
 inline constexpr std::uint32_t kMaxOuterFrames = 64;
 
-enum class MessageKind : std::uint32_t { ImageLoaded = 1, LoadFailed = 2, Crash = 3 };
+enum class MessageKind : std::uint32_t { ImageLoaded = 1, LoadFailed = 2, Crash = 3, Exited = 4 };
 
 struct MessageHeader {
   std::uint32_t magic = kMagic;
@@ -41,6 +45,12 @@ struct ImageLoadedPayload {
   std::uint64_t size = 0;  // layout.size
 };
 static_assert(sizeof(ImageLoadedPayload) == 16);
+
+struct ExitedPayload {
+  std::int32_t status = 0;  // the exit status, & 0xff as a shell sees it
+  std::uint32_t reserved = 0;
+};
+static_assert(sizeof(ExitedPayload) == 8);
 
 struct CrashPayload {
   std::int32_t signal = 0;
@@ -77,7 +87,8 @@ struct RunnerReport {
   std::uint64_t imageSize = 0;
   std::optional<std::string> loadFailure;
   std::optional<CrashReport> crash;
-  std::string malformed;  // non-empty when the stream was cut short or corrupt
+  std::optional<int> exitStatus;  // the Exited message's status
+  std::string malformed;          // non-empty when the stream was cut short or corrupt
 };
 
 // Parses a whole report stream; keeps every well-formed message before any damage.
@@ -86,5 +97,6 @@ RunnerReport parseRunnerReport(std::span<const std::uint8_t> stream);
 // Encoders used by the runner outside signal context (and by tests).
 std::vector<std::uint8_t> encodeImageLoaded(std::uint64_t base, std::uint64_t size);
 std::vector<std::uint8_t> encodeLoadFailed(const std::string& message);
+std::vector<std::uint8_t> encodeExited(int status);
 
 }  // namespace tide::jit

@@ -4,7 +4,9 @@ program built AOT by `tide build` (target: ratio <= 2).
 
 Reports the median wall time of 40 alternating runs and the mean CPU time
 (user + system of the child processes), which a loaded machine disturbs
-much less than wall time.
+much less than wall time. `tide run` returns at its host child's exit
+report without reaping it (docs/runner.md), so that child's CPU time is not
+in the CPU figure: compare wall times.
 
     python3 bench/startup.py [--against OTHER_TIDE]
 

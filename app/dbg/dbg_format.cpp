@@ -5,15 +5,13 @@
 #include <cstdio>
 #include <cstring>
 
+#include "tide/core/hex_text.h"
+
 namespace tide::dbg {
 
 namespace {
 
-std::string hex(std::uint64_t value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "0x%" PRIx64, value);
-  return text;
-}
+using core::hex;
 
 std::string sourceText(
     const debugger::FrameInfo& frame,

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "tide/codegen/x86_encoder.h"
+#include "tide/core/hex_text.h"
 
 namespace tide::codegen::x86 {
 
@@ -11,11 +12,7 @@ namespace {
 
 using K = OperandKind;
 
-std::string hex(std::uint64_t value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "0x%llx", static_cast<unsigned long long>(value));
-  return text;
-}
+using core::hex;
 
 std::string signedHex(std::int64_t value) {
   return value < 0 ? "-" + hex(0 - static_cast<std::uint64_t>(value))

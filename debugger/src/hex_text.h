@@ -1,18 +1,8 @@
-// "0x1f": how addresses and offsets are written in every message and view
-// of the debugger, defined once.
+// The debugger writes addresses and offsets as the rest of Tide does.
 #pragma once
 
-#include <cinttypes>
-#include <cstdint>
-#include <cstdio>
-#include <string>
+#include "tide/core/hex_text.h"
 
 namespace tide::debugger {
-
-inline std::string hex(std::uint64_t value) {
-  char text[24];
-  std::snprintf(text, sizeof text, "0x%" PRIx64, value);
-  return text;
-}
-
+using core::hex;
 }  // namespace tide::debugger

@@ -10,12 +10,12 @@
 
 #include <cstring>
 
-#include "hex_text.h"
+#include "tide/core/hex_text.h"
 
 namespace tide::jit {
 namespace {
 
-using detail::hex;
+using core::hex;
 
 class ByteReader {
  public:

@@ -75,6 +75,16 @@ std::int64_t nowMilliseconds() {
   return std::int64_t{now.tv_sec} * 1000 + now.tv_nsec / 1000000;
 }
 
+RunnerReport parseReport(const std::string& bytes) {
+  return parseRunnerReport({reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()});
+}
+
+// Whether the stream so far says the program exited (and did not crash).
+bool reportsExit(const std::string& bytes) {
+  const RunnerReport report = parseReport(bytes);
+  return report.exitStatus && !report.crash;
+}
+
 }  // namespace
 
 RunResult collectRun(pid_t pid, HostPipes& pipes, const RunOptions& options) {
@@ -89,8 +99,9 @@ RunResult collectRun(pid_t pid, HostPipes& pipes, const RunOptions& options) {
       options.timeoutMilliseconds > 0 ? nowMilliseconds() + options.timeoutMilliseconds : 0;
   const bool returnEarly =
       options.returnAtExitReport && !options.captureStdout && !options.captureStderr;
+  bool exitReported = false;  // returnEarly and the Exited message is in: stop, do not reap
   char buffer[65536];
-  while (!open.empty()) {
+  while (!open.empty() && !exitReported) {
     std::vector<pollfd> polled;
     for (const Stream& stream : open) polled.push_back({stream.fd->get(), POLLIN, 0});
     int wait = -1;
@@ -122,32 +133,25 @@ RunResult collectRun(pid_t pid, HostPipes& pipes, const RunOptions& options) {
                     static_cast<std::size_t>(got),
                     options.captureLimit - std::min(options.captureLimit, text.size()));
       text.append(buffer, room);
-      if (&text == &reportBytes && returnEarly) {
-        const RunnerReport report = parseRunnerReport(
-            {reinterpret_cast<const std::uint8_t*>(reportBytes.data()), reportBytes.size()});
-        if (report.exitStatus && !report.crash) {
-          result.exitCode = *report.exitStatus;
-          if (report.imageBase) {
-            result.imageBase = *report.imageBase;
-            result.imageSize = report.imageSize;
-          }
-          return result;
-        }
-      }
+      if (returnEarly && &text == &reportBytes) exitReported = reportsExit(reportBytes);
     }
   }
 
   int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  if (!exitReported) {
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
   }
-  const RunnerReport report = parseRunnerReport(
-      {reinterpret_cast<const std::uint8_t*>(reportBytes.data()), reportBytes.size()});
+  const RunnerReport report = parseReport(reportBytes);
   if (report.imageBase) {
     result.imageBase = *report.imageBase;
     result.imageSize = report.imageSize;
   }
-  if (WIFEXITED(status)) result.exitCode = WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) {
+  if (exitReported) {
+    result.exitCode = *report.exitStatus;
+  } else if (WIFEXITED(status)) {
+    result.exitCode = WEXITSTATUS(status);
+  } else if (WIFSIGNALED(status)) {
     result.signal = WTERMSIG(status);
     result.exitCode = 128 + result.signal;
   }

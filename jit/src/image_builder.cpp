@@ -9,12 +9,12 @@
 #include <cstring>
 #include <limits>
 
-#include "hex_text.h"
+#include "tide/core/hex_text.h"
 
 namespace tide::jit {
 namespace {
 
-using detail::hex;
+using core::hex;
 
 bool fitsSigned32(std::int64_t value) {
   return value >= std::numeric_limits<std::int32_t>::min() &&

@@ -97,7 +97,7 @@ void PreforkedHost::pinChildElsewhere() {
     CPU_ZERO(&there);
     CPU_SET(cpu, &there);
     if (sched_setaffinity(pid_, sizeof(there), &there) == 0) {
-      originalAffinity_ = std::make_unique<cpu_set_t>(mine);
+      originalAffinity_ = mine;
     }
     return;
   }
@@ -119,7 +119,7 @@ void PreforkedHost::releaseChildPin() {
     CPU_SET(here, &thisCpu);
     sched_setaffinity(pid_, sizeof(thisCpu), &thisCpu);
   }
-  sched_setaffinity(pid_, sizeof(cpu_set_t), originalAffinity_.get());
+  sched_setaffinity(pid_, sizeof(cpu_set_t), &*originalAffinity_);
   originalAffinity_.reset();
 }
 

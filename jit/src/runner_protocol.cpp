@@ -87,13 +87,14 @@ RunnerReport parseRunnerReport(std::span<const std::uint8_t> stream) {
     }
     const std::span<const std::uint8_t> payload =
         stream.subspan(at + sizeof(header), header.payloadSize);
+    const auto bad = [&](const char* kind) -> RunnerReport& {
+      report.malformed = std::string("bad ") + kind + " payload at offset " + std::to_string(at);
+      return report;
+    };
     switch (static_cast<protocol::MessageKind>(header.kind)) {
       case protocol::MessageKind::ImageLoaded: {
         protocol::ImageLoadedPayload loaded;
-        if (!readFixed(payload, &loaded)) {
-          report.malformed = "bad ImageLoaded payload at offset " + std::to_string(at);
-          return report;
-        }
+        if (!readFixed(payload, &loaded)) return bad("ImageLoaded");
         report.imageBase = loaded.base;
         report.imageSize = loaded.size;
         break;
@@ -103,19 +104,13 @@ RunnerReport parseRunnerReport(std::span<const std::uint8_t> stream) {
         break;
       case protocol::MessageKind::Crash: {
         CrashReport crash;
-        if (!parseCrash(payload, &crash)) {
-          report.malformed = "bad Crash payload at offset " + std::to_string(at);
-          return report;
-        }
+        if (!parseCrash(payload, &crash)) return bad("Crash");
         report.crash = std::move(crash);
         break;
       }
       case protocol::MessageKind::Exited: {
         protocol::ExitedPayload exited;
-        if (!readFixed(payload, &exited)) {
-          report.malformed = "bad Exited payload at offset " + std::to_string(at);
-          return report;
-        }
+        if (!readFixed(payload, &exited)) return bad("Exited");
         report.exitStatus = exited.status;
         break;
       }

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,7 +42,7 @@ class PreforkedHost {
   void pinChildElsewhere();
   void releaseChildPin();
   struct Pipes;
-  std::unique_ptr<cpu_set_t> originalAffinity_;
+  std::optional<cpu_set_t> originalAffinity_;  // set while the child is pinned
   RunOptions options_;
   std::unique_ptr<Pipes> pipes_;
   pid_t pid_ = -1;
